@@ -1,0 +1,3 @@
+/* kw-endpoint.c: placeholder, being written */
+#include "config.h"
+#include "kw-endpoint.h"

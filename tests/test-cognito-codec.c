@@ -1,0 +1,3 @@
+#include "config.h"
+#include "kw-test-utils.h"
+int main (int argc, char **argv) { kw_test_init (&argc, &argv); return g_test_run (); }

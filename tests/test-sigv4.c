@@ -1,0 +1,4 @@
+/* test-sigv4.c: placeholder, being written */
+#include "config.h"
+#include "kw-test-utils.h"
+int main (int argc, char **argv) { kw_test_init (&argc, &argv); return g_test_run (); }
