@@ -29,6 +29,10 @@ kw_test_init (int    *argc,
   for (guint i = 0; i < G_N_ELEMENTS (inherited); i++)
     g_unsetenv (inherited[i]);
 
+  /* The isolated XDG folders hold no GSettings schemas, which the desktop's
+   * proxy module would need; tests talk to loopback only anyway. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 }
@@ -83,6 +87,17 @@ kw_test_wait_result (GAsyncResult **result)
 {
   while (*result == NULL)
     g_main_context_iteration (NULL, TRUE);
+}
+
+/* An async callback that keeps the result for kw_test_wait_result(). */
+void
+kw_test_store_result_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  GAsyncResult **store = user_data;
+
+  *store = g_object_ref (result);
 }
 
 gboolean

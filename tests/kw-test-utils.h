@@ -17,6 +17,9 @@ char    *kw_test_shared_path   (const char   *first_element,
                                 ...) G_GNUC_NULL_TERMINATED;
 void     kw_test_wait_for      (gboolean     *flag);
 void     kw_test_wait_result   (GAsyncResult **result);
+void     kw_test_store_result_cb (GObject      *object,
+                                  GAsyncResult *result,
+                                  gpointer      user_data);
 gboolean kw_test_file_contains (const char   *path,
                                 const char   *needle);
 

@@ -1,1 +1,447 @@
+/* kw-cli-commands.c
+ *
+ * Copyright 2026 The Keyway authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
+
+#include "kw-cli.h"
+
+#include "kw-aws-config.h"
+#include "kw-endpoint.h"
+
+#include <glib-unix.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct
+{
+  KwCliInvocation *invocation;
+  KwCognitoClient *client;
+  GCancellable    *cancellable;
+  GMainLoop       *loop;
+  char            *password;
+  char            *user_pool_id;
+  GHashTable      *client_metadata;
+  GPtrArray       *users;         /* list-users, across pages */
+  gboolean         paginate;
+  int              status;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_object (&run->client);
+  g_clear_object (&run->cancellable);
+  g_clear_pointer (&run->loop, g_main_loop_unref);
+  if (run->password != NULL)
+    explicit_bzero (run->password, strlen (run->password));
+  g_clear_pointer (&run->password, g_free);
+  g_clear_pointer (&run->user_pool_id, g_free);
+  g_clear_pointer (&run->client_metadata, g_hash_table_unref);
+  g_clear_pointer (&run->users, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static int
+usage_failure (KwCliInvocation *invocation,
+               const char      *message)
+{
+  kw_cli_print_usage (stderr, invocation->command);
+  fprintf (stderr, "\nkeyway-cli: error: %s\n", message);
+  return KW_CLI_EXIT_USAGE;
+}
+
+static void
+finish (Run          *run,
+        const GError *error)
+{
+  if (error != NULL)
+    run->status = kw_cli_report_error (error, run->invocation->command->operation,
+                                       kw_cognito_client_get_endpoint (run->client));
+  else
+    run->status = KW_CLI_EXIT_OK;
+
+  g_main_loop_quit (run->loop);
+}
+
+static void
+forgot_password_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwCodeDeliveryDetails) details = NULL;
+
+  details = kw_cognito_client_forgot_password_finish (KW_COGNITO_CLIENT (object), result, &error);
+  if (details != NULL)
+    {
+      g_autoptr(JsonNode) node = kw_cli_delivery_to_json (details);
+
+      kw_cli_print (node, run->invocation->output);
+    }
+  finish (run, error);
+}
+
+static void
+admin_get_user_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KwCognitoUser) user = NULL;
+
+  user = kw_cognito_client_admin_get_user_finish (KW_COGNITO_CLIENT (object), result, &error);
+  if (user != NULL)
+    {
+      g_autoptr(JsonNode) node = kw_cli_user_to_json (user, "UserAttributes");
+
+      kw_cli_print (node, run->invocation->output);
+    }
+  finish (run, error);
+}
+
+/* Operations with no output print nothing on success, like the AWS CLI. */
+static void
+no_output_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Run *run = user_data;
+  KwCognitoClient *client = KW_COGNITO_CLIENT (object);
+  g_autoptr(GError) error = NULL;
+
+  switch (run->invocation->command->operation)
+    {
+    case KW_COGNITO_OPERATION_CONFIRM_FORGOT_PASSWORD:
+      kw_cognito_client_confirm_forgot_password_finish (client, result, &error);
+      break;
+    case KW_COGNITO_OPERATION_ADMIN_RESET_USER_PASSWORD:
+      kw_cognito_client_admin_reset_user_password_finish (client, result, &error);
+      break;
+    case KW_COGNITO_OPERATION_ADMIN_SET_USER_PASSWORD:
+      kw_cognito_client_admin_set_user_password_finish (client, result, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  finish (run, error);
+}
+
+static void list_users_page (Run *run, const char *token);
+
+static void
+list_users_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) users = NULL;
+  g_autofree char *token = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  users = kw_cognito_client_list_users_finish (KW_COGNITO_CLIENT (object), result, &token, &error);
+  if (users == NULL)
+    {
+      finish (run, error);
+      return;
+    }
+
+  g_ptr_array_extend_and_steal (run->users, g_steal_pointer (&users));
+
+  /* Like the AWS CLI, follow the pages unless the caller chose a page size. */
+  if (run->paginate && token != NULL)
+    {
+      list_users_page (run, token);
+      return;
+    }
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "Users");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < run->users->len; i++)
+    {
+      g_autoptr(JsonNode) user = kw_cli_user_to_json (g_ptr_array_index (run->users, i), "Attributes");
+
+      json_builder_add_value (builder, g_steal_pointer (&user));
+    }
+  json_builder_end_array (builder);
+  if (token != NULL)
+    {
+      json_builder_set_member_name (builder, "PaginationToken");
+      json_builder_add_string_value (builder, token);
+    }
+  json_builder_end_object (builder);
+
+  node = json_builder_get_root (builder);
+  kw_cli_print (node, run->invocation->output);
+  finish (run, NULL);
+}
+
+static void
+list_users_page (Run        *run,
+                 const char *token)
+{
+  KwCliInvocation *invocation = run->invocation;
+  const char *limit_text = kw_cli_get (invocation, "limit");
+  GPtrArray *attributes = kw_cli_get_all (invocation, "attributes-to-get");
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) attributes_to_get = NULL;
+  int limit = limit_text != NULL ? atoi (limit_text) : -1;
+
+  if (attributes != NULL)
+    {
+      for (guint i = 0; i < attributes->len; i++)
+        g_strv_builder_add (names, g_ptr_array_index (attributes, i));
+      attributes_to_get = g_strv_builder_end (names);
+    }
+
+  kw_cognito_client_list_users_async (run->client, run->user_pool_id, kw_cli_get (invocation, "filter"),
+                                      limit, token, (const char * const *) attributes_to_get,
+                                      run->cancellable, list_users_cb, run);
+}
+
+/* KEY=VALUE pairs, split on the first '='. */
+static gboolean
+parse_metadata (KwCliInvocation  *invocation,
+                GHashTable      **metadata,
+                char            **problem)
+{
+  GPtrArray *pairs = kw_cli_get_all (invocation, "client-metadata");
+
+  if (pairs == NULL)
+    return TRUE;
+
+  *metadata = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      const char *pair = g_ptr_array_index (pairs, i);
+      const char *equals = strchr (pair, '=');
+
+      if (equals == NULL || equals == pair)
+        {
+          *problem = g_strdup_printf ("argument --client-metadata: expected KEY=VALUE, not '%s'", pair);
+          return FALSE;
+        }
+      g_hash_table_replace (*metadata, g_strndup (pair, equals - pair), g_strdup (equals + 1));
+    }
+
+  return TRUE;
+}
+
+/* The AWS CLI's shorthand for small structures: Name=value,Name=value. */
+static gboolean
+parse_shorthand (const char         *option,
+                 const char         *text,
+                 const char * const *allowed,
+                 GHashTable         *into,
+                 char              **problem)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (text == NULL)
+    return TRUE;
+
+  parts = g_strsplit (text, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      const char *equals = strchr (parts[i], '=');
+      g_autofree char *name = equals != NULL ? g_strndup (parts[i], equals - parts[i]) : NULL;
+
+      if (name == NULL || !g_strv_contains (allowed, name))
+        {
+          g_autofree char *choices = g_strjoinv (", ", (char **) allowed);
+
+          *problem = g_strdup_printf ("argument --%s: expected %s=VALUE pairs, not '%s'",
+                                      option, choices, parts[i]);
+          return FALSE;
+        }
+      g_hash_table_replace (into, g_steal_pointer (&name), g_strdup (equals + 1));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+interrupted_cb (gpointer user_data)
+{
+  Run *run = user_data;
+
+  g_cancellable_cancel (run->cancellable);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+log_settings (const KwAwsSettings *settings,
+              const char          *endpoint)
+{
+  g_debug ("Profile %s, region %s, endpoint %s", settings->profile,
+           settings->region != NULL ? settings->region : "(none)", endpoint);
+
+  if (settings->credentials != NULL)
+    {
+      g_autofree char *masked = kw_aws_credentials_dup_masked_key_id (settings->credentials);
+
+      g_debug ("Credentials from %s: access key %s%s", settings->credentials->source, masked,
+               kw_aws_credentials_is_temporary (settings->credentials) ? ", temporary" : "");
+    }
+  else
+    g_debug ("No AWS credentials found");
+}
+
+/**
+ * kw_cli_run:
+ *
+ * Runs the invocation's command to the end.
+ *
+ * Returns: the exit status
+ */
+int
+kw_cli_run (KwCliInvocation *invocation)
+{
+  static const char * const analytics_members[] = { "AnalyticsEndpointId", NULL };
+  static const char * const context_members[] = { "IpAddress", "EncodedData", NULL };
+  g_auto(Run) run = { .invocation = invocation };
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(KwAwsSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) analytics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) context = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *problem = NULL;
+  g_autofree char *endpoint = NULL;
+  const KwCliCommand *command = invocation->command;
+  KwAwsOverrides overrides = {
+    .profile = invocation->profile,
+    .region = invocation->region,
+    .endpoint_url = invocation->endpoint_url,
+  };
+  const char *limit_text = kw_cli_get (invocation, "limit");
+  KwCognitoExtras extras = { NULL };
+  guint signal_source;
+
+  /* Everything a person typed is checked before any file, prompt or network. */
+  if (!parse_metadata (invocation, &run.client_metadata, &problem) ||
+      !parse_shorthand ("analytics-metadata", kw_cli_get (invocation, "analytics-metadata"),
+                        analytics_members, analytics, &problem) ||
+      !parse_shorthand ("user-context-data", kw_cli_get (invocation, "user-context-data"),
+                        context_members, context, &problem))
+    return usage_failure (invocation, problem);
+
+  if (limit_text != NULL)
+    {
+      char *end = NULL;
+      gint64 limit = g_ascii_strtoll (limit_text, &end, 10);
+
+      if (end == limit_text || *end != '\0' || limit < 0 || limit > 60)
+        return usage_failure (invocation, "argument --limit: expected a whole number from 0 to 60");
+    }
+
+  if (kw_cli_get (invocation, "permanent") != NULL && kw_cli_get (invocation, "no-permanent") != NULL)
+    return usage_failure (invocation, "--permanent and --no-permanent cannot be used together");
+
+  settings = kw_aws_settings_resolve (&overrides, (const char * const *) envp, &error);
+  if (settings == NULL)
+    return kw_cli_report_error (error, command->operation, NULL);
+
+  if (settings->endpoint_url != NULL)
+    endpoint = g_strdup (settings->endpoint_url);
+  else if (settings->region != NULL)
+    {
+      endpoint = kw_endpoint_for_region (settings->region, settings->use_fips, &error);
+      if (endpoint == NULL)
+        return kw_cli_report_error (error, command->operation, NULL);
+    }
+  else
+    {
+      fprintf (stderr, "You must specify a region: use --region, set AWS_REGION, or add a region to "
+                       "the profile in ~/.aws/config.\n");
+      return KW_CLI_EXIT_OTHER;
+    }
+
+  if (kw_cognito_operation_is_signed (command->operation) && settings->region == NULL)
+    {
+      fprintf (stderr, "You must specify a region to sign %s requests: use --region or set AWS_REGION.\n",
+               kw_cognito_operation_get_name (command->operation));
+      return KW_CLI_EXIT_OTHER;
+    }
+
+  log_settings (settings, endpoint);
+
+  if (command->reads_password)
+    {
+      run.password = kw_cli_read_password ("New password: ", &error);
+      if (run.password == NULL)
+        {
+          fprintf (stderr, "%s\n", error->message);
+          return KW_CLI_EXIT_USAGE;
+        }
+    }
+
+  run.client = kw_cognito_client_new (endpoint, settings->region, kw_cli_get (invocation, "client-id"),
+                                      g_getenv ("KEYWAY_CLIENT_SECRET"));
+  kw_cognito_client_set_credentials (run.client, settings->credentials);
+  kw_cognito_client_set_timeout (run.client, invocation->timeout);
+  run.cancellable = g_cancellable_new ();
+  run.loop = g_main_loop_new (NULL, FALSE);
+  run.user_pool_id = g_strdup (kw_cli_get (invocation, "user-pool-id"));
+
+  extras.client_metadata = run.client_metadata;
+  extras.analytics_endpoint_id = g_hash_table_lookup (analytics, "AnalyticsEndpointId");
+  extras.user_context_ip_address = g_hash_table_lookup (context, "IpAddress");
+  extras.user_context_encoded_data = g_hash_table_lookup (context, "EncodedData");
+
+  switch (command->operation)
+    {
+    case KW_COGNITO_OPERATION_FORGOT_PASSWORD:
+      kw_cognito_client_forgot_password_async (run.client, kw_cli_get (invocation, "username"), &extras,
+                                               run.cancellable, forgot_password_cb, &run);
+      break;
+    case KW_COGNITO_OPERATION_CONFIRM_FORGOT_PASSWORD:
+      kw_cognito_client_confirm_forgot_password_async (run.client, kw_cli_get (invocation, "username"),
+                                                       kw_cli_get (invocation, "confirmation-code"),
+                                                       run.password, &extras, run.cancellable,
+                                                       no_output_cb, &run);
+      break;
+    case KW_COGNITO_OPERATION_ADMIN_RESET_USER_PASSWORD:
+      kw_cognito_client_admin_reset_user_password_async (run.client, run.user_pool_id,
+                                                         kw_cli_get (invocation, "username"),
+                                                         run.client_metadata, run.cancellable,
+                                                         no_output_cb, &run);
+      break;
+    case KW_COGNITO_OPERATION_ADMIN_GET_USER:
+      kw_cognito_client_admin_get_user_async (run.client, run.user_pool_id,
+                                              kw_cli_get (invocation, "username"),
+                                              run.cancellable, admin_get_user_cb, &run);
+      break;
+    case KW_COGNITO_OPERATION_ADMIN_SET_USER_PASSWORD:
+      kw_cognito_client_admin_set_user_password_async (run.client, run.user_pool_id,
+                                                       kw_cli_get (invocation, "username"), run.password,
+                                                       kw_cli_get (invocation, "permanent") != NULL,
+                                                       run.cancellable, no_output_cb, &run);
+      break;
+    case KW_COGNITO_OPERATION_LIST_USERS:
+      run.users = g_ptr_array_new_with_free_func ((GDestroyNotify) kw_cognito_user_free);
+      run.paginate = limit_text == NULL && kw_cli_get (invocation, "pagination-token") == NULL;
+      list_users_page (&run, kw_cli_get (invocation, "pagination-token"));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  signal_source = g_unix_signal_add (SIGINT, interrupted_cb, &run);
+  g_main_loop_run (run.loop);
+  g_source_remove (signal_source);
+
+  return run.status;
+}

@@ -1,1 +1,131 @@
+/* kw-cli-password.c
+ *
+ * Copyright 2026 The Keyway authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
+
+#include "kw-cli.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+/* Reads one line from @stream into memory that is wiped afterwards. */
+static char *
+read_line (FILE *stream)
+{
+  char *line = NULL;
+  size_t capacity = 0;
+  ssize_t length;
+  char *copy;
+
+  length = getline (&line, &capacity, stream);
+  if (length < 0)
+    {
+      free (line);
+      return NULL;
+    }
+
+  while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r'))
+    line[--length] = '\0';
+
+  copy = g_strndup (line, length);
+  explicit_bzero (line, capacity);
+  free (line);
+
+  return copy;
+}
+
+static char *
+prompt_without_echo (const char  *prompt,
+                     GError     **error)
+{
+  struct termios saved, quiet;
+  char *password;
+
+  fprintf (stderr, "%s", prompt);
+  fflush (stderr);
+
+  if (tcgetattr (STDIN_FILENO, &saved) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "Cannot turn off echo on the terminal: %s", g_strerror (saved_errno));
+      return NULL;
+    }
+
+  quiet = saved;
+  quiet.c_lflag &= ~(tcflag_t) ECHO;
+  quiet.c_lflag |= ECHONL;
+  tcsetattr (STDIN_FILENO, TCSAFLUSH, &quiet);
+  password = read_line (stdin);
+  tcsetattr (STDIN_FILENO, TCSAFLUSH, &saved);
+
+  return password;
+}
+
+/**
+ * kw_cli_read_password:
+ * @prompt: what to ask on a terminal
+ *
+ * Reads a password: on a terminal, asked twice without echo; otherwise the
+ * first line of standard input, so scripts can pipe it in. Never from argv.
+ *
+ * Returns: (transfer full): the password; wipe it when done
+ */
+char *
+kw_cli_read_password (const char  *prompt,
+                      GError     **error)
+{
+  g_autofree char *password = NULL;
+
+  if (isatty (STDIN_FILENO))
+    {
+      g_autofree char *again = NULL;
+
+      password = prompt_without_echo (prompt, error);
+      if (password == NULL)
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "No password was entered");
+          return NULL;
+        }
+
+      again = prompt_without_echo ("Repeat the password: ", error);
+      if (again == NULL || strcmp (password, again) != 0)
+        {
+          if (again != NULL)
+            explicit_bzero (again, strlen (again));
+          explicit_bzero (password, strlen (password));
+          if (error != NULL && *error == NULL)
+            g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "The two passwords do not match");
+          return NULL;
+        }
+      explicit_bzero (again, strlen (again));
+    }
+  else
+    {
+      password = read_line (stdin);
+      if (password == NULL)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                               "No password on standard input: pipe it in as the first line, "
+                               "or run the command in a terminal to be asked for it");
+          return NULL;
+        }
+    }
+
+  if (*password == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "The password is empty");
+      return NULL;
+    }
+
+  return g_steal_pointer (&password);
+}

@@ -407,6 +407,7 @@ check_signature (KwFakeCognito      *self,
   g_autoptr(KwAwsCredentials) credentials = NULL;
   g_autoptr(GDateTime) when = NULL;
   g_autofree char *iso = NULL;
+  g_autofree char *expected_list = NULL;
   FakeCredentials *known;
 
   *error_name = "IncompleteSignatureException";
@@ -483,9 +484,10 @@ check_signature (KwFakeCognito      *self,
   credentials = kw_aws_credentials_new (key_id, known->secret_access_key, token, NULL);
   result = kw_sigv4_sign (request, credentials, region, service, when);
 
+  /* The same signature over the same list of headers, or it is forged. */
+  expected_list = g_strdup_printf ("SignedHeaders=%s,", signed_headers);
   if (!g_str_equal (result->signature, signature) ||
-      !g_str_has_suffix (result->authorization, signed_headers + 0) ||
-      strstr (result->authorization, signed_headers) == NULL)
+      strstr (result->authorization, expected_list) == NULL)
     {
       *error_text = "The request signature we calculated does not match the signature you provided.";
       return FALSE;
