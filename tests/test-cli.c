@@ -1,3 +1,431 @@
+/* test-cli.c
+ *
+ * Copyright 2026 The Keyway authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
+
+#include "kw-fake-cognito.h"
+#include "kw-test-fake.h"
 #include "kw-test-utils.h"
-int main (int argc, char **argv) { kw_test_init (&argc, &argv); return g_test_run (); }
+
+#include <gio/gio.h>
+#include <string.h>
+
+/* keyway-cli runs as a real process; the fake Cognito it talks to runs in
+ * this process's main context, which spins while the child works. */
+
+typedef struct
+{
+  KwFakeCognito *fake;
+  char          *url;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} CliResult;
+
+static void
+cli_result_free (CliResult *result)
+{
+  g_free (result->out);
+  g_free (result->err);
+  g_free (result);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->fake = kw_test_fake_new ();
+  fixture->url = g_strdup (kw_fake_cognito_get_url (fixture->fake));
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->fake);
+  g_free (fixture->url);
+}
+
+/* Runs keyway-cli with @argv (NULL-terminated), @input on standard input and
+ * extra environment variables in @env ("NAME=value", NULL-terminated). */
+static CliResult *
+run_cli (const char * const *env,
+         const char         *input,
+         const char         *first_arg,
+         ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CliResult *cli = g_new0 (CliResult, 1);
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("KEYWAY_CLI"));
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (env[i], "=", 2);
+      g_subprocess_launcher_setenv (launcher, pair[0], pair[1], TRUE);
+    }
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_communicate_utf8_async (process, input != NULL ? input : "", NULL,
+                                       kw_test_store_result_cb, &result);
+  kw_test_wait_result (&result);
+  g_subprocess_communicate_utf8_finish (process, result, &cli->out, &cli->err, &error);
+  g_assert_no_error (error);
+  cli->status = g_subprocess_get_exit_status (process);
+
+  return cli;
+}
+
+static const char * const admin_env[] = {
+  "AWS_ACCESS_KEY_ID=" TEST_ACCESS_KEY,
+  "AWS_SECRET_ACCESS_KEY=" TEST_SECRET_KEY,
+  NULL
+};
+
+static void
+test_forgot_password_json (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(CliResult) cli = run_cli (NULL, NULL, "--endpoint-url", fixture->url, "--region", "us-east-1",
+                                      "forgot-password", "--client-id", TEST_CLIENT, "--username", "jane",
+                                      NULL);
+
+  g_assert_cmpint (cli->status, ==, 0);
+  g_assert_cmpstr (cli->err, ==, "");
+  g_assert_cmpstr (cli->out, ==,
+                   "{\n"
+                   "    \"CodeDeliveryDetails\": {\n"
+                   "        \"Destination\": \"j***@e***\",\n"
+                   "        \"DeliveryMedium\": \"EMAIL\",\n"
+                   "        \"AttributeName\": \"email\"\n"
+                   "    }\n"
+                   "}\n");
+}
+
+static void
+test_forgot_password_text (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(CliResult) cli = run_cli (NULL, NULL, "--endpoint-url", fixture->url, "--region", "us-east-1",
+                                      "--output", "text", "forgot-password", "--client-id", TEST_CLIENT,
+                                      "--username", "sam", NULL);
+
+  g_assert_cmpint (cli->status, ==, 0);
+  g_assert_cmpstr (cli->out, ==, "CODEDELIVERYDETAILS\tphone_number\tSMS\t+*******0123\n");
+}
+
+static void
+test_confirm_reads_stdin (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(CliResult) forgot = NULL;
+  g_autoptr(CliResult) confirm = NULL;
+  g_autofree char *input = g_strdup (TEST_PASSWORD "\nsecond line is ignored\n");
+  const char *code;
+
+  forgot = run_cli (NULL, NULL, "--endpoint-url", fixture->url, "--region", "us-east-1",
+                    "forgot-password", "--client-id", TEST_CLIENT, "--username", "jane", NULL);
+  g_assert_cmpint (forgot->status, ==, 0);
+  code = kw_fake_cognito_get_last_code (fixture->fake, "jane");
+
+  confirm = run_cli (NULL, input, "--endpoint-url", fixture->url, "--region", "us-east-1",
+                     "confirm-forgot-password", "--client-id", TEST_CLIENT, "--username", "jane",
+                     "--confirmation-code", code, NULL);
+
+  g_assert_cmpint (confirm->status, ==, 0);
+  g_assert_cmpstr (confirm->out, ==, "");
+  g_assert_cmpstr (kw_fake_directory_get_password (kw_fake_cognito_get_directory (fixture->fake),
+                                                   TEST_POOL, "jane"), ==, TEST_PASSWORD);
+}
+
+static void
+test_service_error (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(CliResult) cli = NULL;
+
+  cli = run_cli (NULL, TEST_PASSWORD "\n", "--endpoint-url", fixture->url, "--region", "us-east-1",
+                 "confirm-forgot-password", "--client-id", TEST_CLIENT, "--username", "jane",
+                 "--confirmation-code", "000000", NULL);
+
+  g_assert_cmpint (cli->status, ==, 254);
+  g_assert_cmpstr (cli->out, ==, "");
+  g_assert_cmpstr (cli->err, ==, "An error occurred (ExpiredCodeException) when calling the "
+                                 "ConfirmForgotPassword operation: Invalid code provided, please request a code again.\n");
+}
+
+static void
+test_usage_errors (void)
+{
+  struct {
+    const char *args[6];
+    const char *expected;
+  } cases[] = {
+    { { "forgot-password", "--client-id", "x", NULL }, "required: --username" },
+    { { "recover-everything", NULL }, "invalid choice: 'recover-everything'" },
+    { { "forgot-password", "--client-id", "x", "--username", "y", "--colour" }, "Unknown option: --colour" },
+    { { "--output", "yaml", "forgot-password", NULL }, "invalid choice: 'yaml'" },
+    { { "--timeout", "soon", "forgot-password", NULL }, "argument --timeout" },
+    { { NULL }, "required: command" },
+    { { "forgot-password", "--client-id", NULL }, "expected one argument" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CliResult) cli = run_cli (NULL, NULL, cases[i].args[0], cases[i].args[1], cases[i].args[2],
+                                          cases[i].args[3], cases[i].args[4], cases[i].args[5], NULL);
+
+      g_assert_cmpint (cli->status, ==, 252);
+      g_assert_cmpstr (cli->out, ==, "");
+      g_assert_nonnull (strstr (cli->err, cases[i].expected));
+      g_assert_nonnull (strstr (cli->err, "usage: keyway-cli"));
+    }
+}
+
+/* A password on the command line would be visible in ps and shell history. */
+static void
+test_password_never_in_argv (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(CliResult) refused = NULL;
+  g_autoptr(CliResult) no_input = NULL;
+
+  refused = run_cli (NULL, NULL, "--endpoint-url", fixture->url, "--region", "us-east-1",
+                     "confirm-forgot-password", "--client-id", TEST_CLIENT, "--username", "jane",
+                     "--confirmation-code", "123456", "--password", TEST_PASSWORD, NULL);
+  g_assert_cmpint (refused->status, ==, 252);
+  g_assert_nonnull (strstr (refused->err, "--password is not accepted"));
+  g_assert_nonnull (strstr (refused->err, "standard input"));
+  g_assert_null (strstr (refused->err, TEST_PASSWORD));
+
+  no_input = run_cli (NULL, "", "--endpoint-url", fixture->url, "--region", "us-east-1",
+                      "confirm-forgot-password", "--client-id", TEST_CLIENT, "--username", "jane",
+                      "--confirmation-code", "123456", NULL);
+  g_assert_cmpint (no_input->status, ==, 252);
+  g_assert_nonnull (strstr (no_input->err, "No password on standard input"));
+
+  g_assert_cmpuint (kw_fake_cognito_count_requests (fixture->fake, NULL), ==, 0);
+}
+
+static void
+test_parameter_validation (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(CliResult) cli = run_cli (NULL, NULL, "--endpoint-url", fixture->url, "--region", "us-east-1",
+                                      "forgot-password", "--client-id", TEST_CLIENT, "--username",
+                                      "jane doe", NULL);
+
+  g_assert_cmpint (cli->status, ==, 252);
+  g_assert_nonnull (strstr (cli->err, "Parameter validation failed: Invalid Username"));
+  g_assert_cmpuint (kw_fake_cognito_count_requests (fixture->fake, NULL), ==, 0);
+}
+
+static void
+test_network_errors (void)
+{
+  g_autoptr(CliResult) refused = NULL;
+  g_autoptr(CliResult) insecure = NULL;
+  g_autoptr(CliResult) no_region = NULL;
+
+  /* Port 1 on loopback: nobody listens there in a test environment. */
+  refused = run_cli (NULL, NULL, "--endpoint-url", "http://127.0.0.1:1", "--region", "us-east-1",
+                     "forgot-password", "--client-id", TEST_CLIENT, "--username", "jane", NULL);
+  g_assert_cmpint (refused->status, ==, 255);
+  g_assert_nonnull (strstr (refused->err, "Could not connect to the endpoint URL"));
+  g_assert_nonnull (strstr (refused->err, "Check --endpoint-url"));
+
+  insecure = run_cli (NULL, NULL, "--endpoint-url", "http://cognito.example.com", "--region", "us-east-1",
+                      "forgot-password", "--client-id", TEST_CLIENT, "--username", "jane", NULL);
+  g_assert_cmpint (insecure->status, ==, 255);
+  g_assert_nonnull (strstr (insecure->err, "https"));
+
+  no_region = run_cli (NULL, NULL, "forgot-password", "--client-id", TEST_CLIENT, "--username", "jane", NULL);
+  g_assert_cmpint (no_region->status, ==, 255);
+  g_assert_nonnull (strstr (no_region->err, "You must specify a region"));
+}
+
+static void
+test_admin_get_user (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(CliResult) cli = run_cli (admin_env, NULL, "--endpoint-url", fixture->url, "--region", "us-east-1",
+                                      "admin-get-user", "--user-pool-id", TEST_POOL, "--username", "jane",
+                                      NULL);
+  g_autoptr(GRegex) date = g_regex_new ("\"UserCreateDate\": \"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?\\+00:00\"",
+                                        0, 0, NULL);
+
+  g_assert_cmpint (cli->status, ==, 0);
+  g_assert_nonnull (strstr (cli->out, "\"Username\": \"jane\""));
+  g_assert_nonnull (strstr (cli->out, "\"UserStatus\": \"CONFIRMED\""));
+  g_assert_nonnull (strstr (cli->out, "\"Name\": \"email\",\n            \"Value\": \"jane@example.com\""));
+  g_assert_true (g_regex_match (date, cli->out, 0, NULL));
+}
+
+static void
+test_admin_needs_credentials (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(CliResult) cli = run_cli (NULL, NULL, "--endpoint-url", fixture->url, "--region", "us-east-1",
+                                      "admin-reset-user-password", "--user-pool-id", TEST_POOL,
+                                      "--username", "jane", NULL);
+
+  g_assert_cmpint (cli->status, ==, 255);
+  g_assert_nonnull (strstr (cli->err, "Unable to locate credentials"));
+  g_assert_cmpuint (kw_fake_cognito_count_requests (fixture->fake, NULL), ==, 0);
+}
+
+static void
+test_list_users (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(CliResult) all = NULL;
+  g_autoptr(CliResult) filtered = NULL;
+
+  /* Without --limit every page is fetched, as the AWS CLI does. */
+  all = run_cli (admin_env, NULL, "--endpoint-url", fixture->url, "--region", "us-east-1",
+                 "list-users", "--user-pool-id", TEST_POOL, NULL);
+  g_assert_cmpint (all->status, ==, 0);
+  g_assert_nonnull (strstr (all->out, "\"Username\": \"nocontact\""));
+  g_assert_null (strstr (all->out, "PaginationToken"));
+
+  filtered = run_cli (admin_env, NULL, "--endpoint-url", fixture->url, "--region", "us-east-1",
+                      "--output", "text", "list-users", "--user-pool-id", TEST_POOL,
+                      "--filter", "phone_number = \"+15555550123\"", NULL);
+  g_assert_cmpint (filtered->status, ==, 0);
+  g_assert_true (g_str_has_prefix (filtered->out, "USERS\tTrue\t"));
+  g_assert_nonnull (strstr (filtered->out, "\tCONFIRMED\tsam\n"));
+  g_assert_nonnull (strstr (filtered->out, "ATTRIBUTES\tphone_number\t+15555550123\n"));
+}
+
+static void
+test_admin_set_password (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(CliResult) cli = run_cli (admin_env, "Temporary-Pa55\n", "--endpoint-url", fixture->url,
+                                      "--region", "us-east-1", "admin-set-user-password",
+                                      "--user-pool-id", TEST_POOL, "--username", "sam", NULL);
+
+  g_assert_cmpint (cli->status, ==, 0);
+  g_assert_cmpstr (kw_fake_directory_get_status (kw_fake_cognito_get_directory (fixture->fake),
+                                                 TEST_POOL, "sam"), ==, "FORCE_CHANGE_PASSWORD");
+}
+
+/* --debug says what happened on each attempt and nothing secret. */
+static void
+test_debug_has_no_secrets (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char * const env[] = {
+    "KEYWAY_CLIENT_SECRET=" TEST_CLIENT_SECRET,
+    "AWS_ACCESS_KEY_ID=" TEST_ACCESS_KEY,
+    "AWS_SECRET_ACCESS_KEY=" TEST_SECRET_KEY,
+    "AWS_SESSION_TOKEN=session-token-never-logged",
+    NULL
+  };
+  g_autoptr(CliResult) forgot = NULL;
+  g_autoptr(CliResult) confirm = NULL;
+  g_autoptr(CliResult) admin = NULL;
+  KwFakeRequest *request;
+  g_autofree char *hash_prefix = NULL;
+  const char *code;
+  const char *hash;
+
+  kw_fake_cognito_add_credentials (fixture->fake, TEST_ACCESS_KEY, TEST_SECRET_KEY, "session-token-never-logged");
+  kw_fake_cognito_queue_fault (fixture->fake, NULL, KW_FAKE_FAULT_ERROR, "TooManyRequestsException");
+  forgot = run_cli (env, NULL, "--debug", "--endpoint-url", fixture->url, "--region", "us-east-1",
+                    "forgot-password", "--client-id", TEST_SECRET_CLIENT, "--username", "jane", NULL);
+  g_assert_cmpint (forgot->status, ==, 0);
+  code = kw_fake_cognito_get_last_code (fixture->fake, "jane");
+  request = g_ptr_array_index (kw_fake_cognito_get_requests (fixture->fake), 1);
+  hash = strstr ((const char *) g_bytes_get_data (request->body, NULL), "\"SecretHash\":\"") + 14;
+
+  confirm = run_cli (env, TEST_PASSWORD "\n", "--debug", "--endpoint-url", fixture->url, "--region",
+                     "us-east-1", "confirm-forgot-password", "--client-id", TEST_SECRET_CLIENT,
+                     "--username", "jane", "--confirmation-code", code, NULL);
+  g_assert_cmpint (confirm->status, ==, 0);
+
+  admin = run_cli (env, NULL, "--debug", "--endpoint-url", fixture->url, "--region", "us-east-1",
+                   "admin-get-user", "--user-pool-id", TEST_POOL, "--username", "jane", NULL);
+  g_assert_cmpint (admin->status, ==, 0);
+  request = g_ptr_array_index (kw_fake_cognito_get_requests (fixture->fake),
+                               kw_fake_cognito_get_requests (fixture->fake)->len - 1);
+
+  g_assert_nonnull (strstr (forgot->err, "ForgotPassword attempt 1/3"));
+  g_assert_nonnull (strstr (forgot->err, "ForgotPassword attempt 2/3"));
+  g_assert_nonnull (strstr (admin->err, "access key *******MPLE"));
+
+  hash_prefix = g_strndup (hash, 20);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *err = (const char *[]) { forgot->err, confirm->err, admin->err }[i];
+
+      g_assert_null (strstr (err, TEST_CLIENT_SECRET));
+      g_assert_null (strstr (err, TEST_SECRET_KEY));
+      g_assert_null (strstr (err, "session-token-never-logged"));
+      g_assert_null (strstr (err, TEST_PASSWORD));
+      g_assert_null (strstr (err, code));
+      g_assert_null (strstr (err, hash_prefix));
+      g_assert_null (strstr (err, strstr (g_hash_table_lookup (request->headers, "authorization"), "Signature=")));
+    }
+}
+
+static void
+test_version (void)
+{
+  g_autoptr(CliResult) cli = run_cli (NULL, NULL, "--version", NULL);
+
+  g_assert_cmpint (cli->status, ==, 0);
+  g_assert_cmpstr (cli->out, ==, "keyway-cli " PACKAGE_VERSION "\n");
+}
+
+#define FIXTURE_TEST(path, func) \
+  g_test_add ("/keyway/cli/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+int
+main (int    argc,
+      char **argv)
+{
+  kw_test_init (&argc, &argv);
+
+  FIXTURE_TEST ("forgot-password/json", test_forgot_password_json);
+  FIXTURE_TEST ("forgot-password/text", test_forgot_password_text);
+  FIXTURE_TEST ("confirm-reads-stdin", test_confirm_reads_stdin);
+  FIXTURE_TEST ("service-error", test_service_error);
+  g_test_add_func ("/keyway/cli/usage-errors", test_usage_errors);
+  FIXTURE_TEST ("password-never-in-argv", test_password_never_in_argv);
+  FIXTURE_TEST ("parameter-validation", test_parameter_validation);
+  g_test_add_func ("/keyway/cli/network-errors", test_network_errors);
+  FIXTURE_TEST ("admin/get-user", test_admin_get_user);
+  FIXTURE_TEST ("admin/needs-credentials", test_admin_needs_credentials);
+  FIXTURE_TEST ("admin/list-users", test_list_users);
+  FIXTURE_TEST ("admin/set-password", test_admin_set_password);
+  FIXTURE_TEST ("debug-has-no-secrets", test_debug_has_no_secrets);
+  g_test_add_func ("/keyway/cli/version", test_version);
+
+  return g_test_run ();
+}

@@ -232,6 +232,64 @@ print_text_object (GString    *out,
     }
 }
 
+/* JSON laid out as the AWS CLI's json.dumps (indent=4) does: "Key": value,
+ * four spaces a level, {} and [] when empty. */
+static void
+print_json (GString  *out,
+            JsonNode *node,
+            guint     depth)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      if (members == NULL)
+        {
+          g_string_append (out, "{}");
+          return;
+        }
+
+      g_string_append (out, "{\n");
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          g_autoptr(JsonNode) key = json_node_init_string (json_node_alloc (), l->data);
+          g_autofree char *quoted = json_to_string (key, FALSE);
+
+          g_string_append_printf (out, "%*s%s: ", (depth + 1) * 4, "", quoted);
+          print_json (out, json_object_get_member (object, l->data), depth + 1);
+          g_string_append (out, l->next != NULL ? ",\n" : "\n");
+        }
+      g_string_append_printf (out, "%*s}", depth * 4, "");
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      guint length = json_array_get_length (array);
+
+      if (length == 0)
+        {
+          g_string_append (out, "[]");
+          return;
+        }
+
+      g_string_append (out, "[\n");
+      for (guint i = 0; i < length; i++)
+        {
+          g_string_append_printf (out, "%*s", (depth + 1) * 4, "");
+          print_json (out, json_array_get_element (array, i), depth + 1);
+          g_string_append (out, i + 1 < length ? ",\n" : "\n");
+        }
+      g_string_append_printf (out, "%*s]", depth * 4, "");
+    }
+  else
+    {
+      g_autofree char *scalar = json_to_string (node, FALSE);
+
+      g_string_append (out, scalar);
+    }
+}
+
 /**
  * kw_cli_print:
  * @node: (nullable): the output, or %NULL for an operation with none
@@ -255,14 +313,10 @@ kw_cli_print (JsonNode    *node,
     }
   else
     {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autofree char *text = NULL;
+      g_autoptr(GString) out = g_string_new (NULL);
 
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_indent (generator, 4);
-      json_generator_set_root (generator, node);
-      text = json_generator_to_data (generator, NULL);
-      printf ("%s\n", text);
+      print_json (out, node, 0);
+      printf ("%s\n", out->str);
     }
 
   fflush (stdout);
