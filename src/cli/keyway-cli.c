@@ -53,14 +53,15 @@ main (int    argc,
 {
   g_autoptr(KwCliInvocation) invocation = NULL;
   g_autoptr(GError) error = NULL;
+  const KwCliCommand *command = NULL;
 
   setlocale (LC_ALL, "");
   g_log_set_writer_func (log_writer, NULL, NULL);
 
-  invocation = kw_cli_parse (argc, argv, &error);
+  invocation = kw_cli_parse (argc, argv, &command, &error);
   if (invocation == NULL)
     {
-      kw_cli_print_usage (stderr, NULL);
+      kw_cli_print_usage (stderr, command);
       fprintf (stderr, "\nkeyway-cli: error: %s\n", error->message);
       return KW_CLI_EXIT_USAGE;
     }

@@ -281,15 +281,19 @@ parse_global (KwCliInvocation  *invocation,
  * Parses global options, the command, and its options. Global options may
  * come before or after the command, as with the AWS CLI.
  *
+ * @command: (out): the command named so far, for a usage message on error
+ *
  * Returns: (transfer full): the invocation, or %NULL with a usage error
  */
 KwCliInvocation *
-kw_cli_parse (int      argc,
-              char   **argv,
-              GError **error)
+kw_cli_parse (int                  argc,
+              char               **argv,
+              const KwCliCommand **command,
+              GError             **error)
 {
   g_autoptr(KwCliInvocation) invocation = g_new0 (KwCliInvocation, 1);
 
+  *command = NULL;
   invocation->output = KW_CLI_OUTPUT_JSON;
   invocation->timeout = KW_COGNITO_DEFAULT_TIMEOUT_SECONDS;
   invocation->values = g_hash_table_new (g_str_hash, g_str_equal);
@@ -323,6 +327,7 @@ kw_cli_parse (int      argc,
               usage_error (error, "argument command: invalid choice: '%s'", arg);
               return NULL;
             }
+          *command = invocation->command;
           continue;
         }
 

@@ -70,6 +70,7 @@ typedef struct
 const KwCliCommand *kw_cli_get_commands      (guint              *n_commands);
 KwCliInvocation    *kw_cli_parse             (int                 argc,
                                               char              **argv,
+                                              const KwCliCommand **command,
                                               GError            **error);
 void                kw_cli_invocation_free   (KwCliInvocation    *invocation);
 const char         *kw_cli_get               (KwCliInvocation    *invocation,
