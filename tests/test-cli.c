@@ -12,6 +12,7 @@
 #include "kw-test-utils.h"
 
 #include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 /* keyway-cli runs as a real process; the fake Cognito it talks to runs in
@@ -395,6 +396,49 @@ test_debug_has_no_secrets (Fixture       *fixture,
 }
 
 static void
+test_config_files (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("keyway-cli-XXXXXX", NULL);
+  g_autofree char *config = g_build_filename (dir, "config", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken", NULL);
+  g_autofree char *config_env = g_strconcat ("AWS_CONFIG_FILE=", config, NULL);
+  g_autofree char *broken_env = g_strconcat ("AWS_CONFIG_FILE=", broken, NULL);
+  const char * const sso[] = { config_env, NULL };
+  const char * const malformed[] = { broken_env, NULL };
+  g_autoptr(CliResult) unsigned_call = NULL;
+  g_autoptr(CliResult) signed_call = NULL;
+  g_autoptr(CliResult) bad_file = NULL;
+  g_autofree char *expected = NULL;
+
+  g_file_set_contents (config, "[default]\nregion = us-east-1\nsso_session = corp\n", -1, NULL);
+  g_file_set_contents (broken, "[default]\nregion = us-east-1\nthis line is wrong\n", -1, NULL);
+
+  /* Unsigned calls need no credentials, so an SSO profile does not stop them;
+   * the region still comes from the profile. */
+  unsigned_call = run_cli (sso, NULL, "--endpoint-url", fixture->url, "forgot-password",
+                           "--client-id", TEST_CLIENT, "--username", "jane", NULL);
+  g_assert_cmpint (unsigned_call->status, ==, 0);
+
+  signed_call = run_cli (sso, NULL, "--endpoint-url", fixture->url, "admin-get-user",
+                         "--user-pool-id", TEST_POOL, "--username", "jane", NULL);
+  g_assert_cmpint (signed_call->status, ==, 255);
+  g_assert_nonnull (strstr (signed_call->err, "sso_session"));
+  g_assert_nonnull (strstr (signed_call->err, "export-credentials"));
+
+  bad_file = run_cli (malformed, NULL, "--endpoint-url", fixture->url, "forgot-password",
+                      "--client-id", TEST_CLIENT, "--username", "jane", NULL);
+  expected = g_strdup_printf ("%s, line 3", broken);
+  g_assert_cmpint (bad_file->status, ==, 255);
+  g_assert_nonnull (strstr (bad_file->err, expected));
+  g_assert_cmpuint (kw_fake_cognito_count_requests (fixture->fake, NULL), ==, 1);
+
+  g_unlink (config);
+  g_unlink (broken);
+  g_rmdir (dir);
+}
+
+static void
 test_version (void)
 {
   g_autoptr(CliResult) cli = run_cli (NULL, NULL, "--version", NULL);
@@ -425,6 +469,7 @@ main (int    argc,
   FIXTURE_TEST ("admin/list-users", test_list_users);
   FIXTURE_TEST ("admin/set-password", test_admin_set_password);
   FIXTURE_TEST ("debug-has-no-secrets", test_debug_has_no_secrets);
+  FIXTURE_TEST ("config-files", test_config_files);
   g_test_add_func ("/keyway/cli/version", test_version);
 
   return g_test_run ();

@@ -369,6 +369,9 @@ kw_cli_run (KwCliInvocation *invocation)
       return KW_CLI_EXIT_OTHER;
     }
 
+  if (kw_cognito_operation_is_signed (command->operation) && settings->credentials_error != NULL)
+    return kw_cli_report_error (settings->credentials_error, command->operation, NULL);
+
   if (kw_cognito_operation_is_signed (command->operation) && settings->region == NULL)
     {
       fprintf (stderr, "You must specify a region to sign %s requests: use --region or set AWS_REGION.\n",

@@ -43,6 +43,7 @@ typedef struct
   char             *endpoint_url;  /* nullable: no override anywhere */
   gboolean          use_fips;      /* AWS_USE_FIPS_ENDPOINT / use_fips_endpoint */
   KwAwsCredentials *credentials;   /* nullable: none found (fine for unsigned calls) */
+  GError           *credentials_error; /* nullable: why the credentials found cannot be used */
 } KwAwsSettings;
 
 GQuark         kw_aws_config_error_quark (void);
