@@ -206,6 +206,7 @@ decode_user (JsonObject               *object,
   JsonNode *created = NULL, *modified = NULL, *mfa_list = NULL, *preferred = NULL;
   const char *date_members[] = { "UserCreateDate", "UserLastModifiedDate" };
   JsonNode **date_nodes[] = { &created, &modified };
+  GDateTime **dates[2];
 
   GET_OR_FAIL (object, "Username", G_TYPE_STRING, &username);
   if (username == NULL && username_required)
@@ -227,19 +228,23 @@ decode_user (JsonObject               *object,
   user->status_code = kw_user_status_from_string (user->status);
   user->enabled = enabled != NULL ? json_node_get_boolean (enabled) : TRUE;
   user->preferred_mfa = g_strdup (preferred != NULL ? json_node_get_string (preferred) : NULL);
+  dates[0] = &user->created;
+  dates[1] = &user->modified;
 
   for (guint i = 0; i < G_N_ELEMENTS (date_members); i++)
     {
       GET_OR_FAIL (object, date_members[i], G_TYPE_DOUBLE, date_nodes[i]);
-      if (*date_nodes[i] != NULL && date_from_node (*date_nodes[i]) == NULL)
+      if (*date_nodes[i] == NULL)
+        continue;
+
+      *dates[i] = date_from_node (*date_nodes[i]);
+      if (*dates[i] == NULL)
         {
           g_propagate_error (error, invalid_member (date_members[i], response->request_id,
                                                     response->http_status));
           return FALSE;
         }
     }
-  user->created = created != NULL ? date_from_node (created) : NULL;
-  user->modified = modified != NULL ? date_from_node (modified) : NULL;
 
   if (attributes != NULL)
     {
@@ -371,8 +376,17 @@ kw_cognito_codec_decode (KwCognitoOperation        operation,
   parser = json_parser_new_immutable ();
   if (response->body_length == 0)
     root = NULL;
-  else if (!json_parser_load_from_data (parser, response->body, response->body_length, &local_error) ||
-           !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  else if (!json_parser_load_from_data (parser, response->body, response->body_length, &local_error))
+    {
+      g_propagate_error (error, kw_cognito_error_new_full (KW_COGNITO_ERROR_INVALID_RESPONSE, NULL,
+                                                           response->http_status, response->request_id,
+                                                           "The response is not a JSON object"));
+      return FALSE;
+    }
+  /* White space alone parses into no root: the same as an empty body. */
+  else if (json_parser_get_root (parser) == NULL)
+    root = NULL;
+  else if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_propagate_error (error, kw_cognito_error_new_full (KW_COGNITO_ERROR_INVALID_RESPONSE, NULL,
                                                            response->http_status, response->request_id,

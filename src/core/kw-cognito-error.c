@@ -336,7 +336,9 @@ kw_cognito_error_from_response (guint       http_status,
   if (body != NULL && body_length > 0)
     {
       parser = json_parser_new_immutable ();
+      /* A body of white space parses, but into no root at all. */
       if (json_parser_load_from_data (parser, body, body_length, NULL) &&
+          json_parser_get_root (parser) != NULL &&
           JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
         object = json_node_get_object (json_parser_get_root (parser));
     }
@@ -353,22 +355,28 @@ kw_cognito_error_from_response (guint       http_status,
   if (message == NULL)
     message = error_message_header;
 
+  /* As the AWS CLI says when an error comes without a message. */
+  if (name != NULL && message == NULL)
+    message = "Unknown";
+
   if (name != NULL && kw_cognito_error_code_from_name (name, &code))
     return kw_cognito_error_new_full (code, name, http_status, request_id, message);
 
   if (name != NULL)
-    {
-      if (message == NULL)
-        message = fallback = g_strdup_printf ("The service answered with the error %s", name);
-      return kw_cognito_error_new_full (KW_COGNITO_ERROR_UNKNOWN_ERROR, name,
-                                        http_status, request_id, message);
-    }
+    return kw_cognito_error_new_full (KW_COGNITO_ERROR_UNKNOWN_ERROR, name,
+                                      http_status, request_id, message);
 
   /* No error name at all: a proxy, load balancer or gateway answered, often
    * with an HTML page. Its text is of no use to anyone, so keep only the status. */
-  fallback = g_strdup_printf ("HTTP %u %s", http_status,
-                              soup_status_get_phrase (http_status) ?: "");
-  g_strchomp (fallback);
+  if (g_strcmp0 (soup_status_get_phrase (http_status), "Unknown Error") == 0)
+    fallback = g_strdup_printf ("HTTP %u", http_status);
+  else
+    fallback = g_strdup_printf ("HTTP %u %s", http_status, soup_status_get_phrase (http_status));
+
+  /* A gateway that rate-limits says so with its status alone. */
+  if (http_status == 429)
+    return kw_cognito_error_new_full (KW_COGNITO_ERROR_THROTTLING, NULL,
+                                      http_status, request_id, fallback);
 
   if (http_status >= 500)
     return kw_cognito_error_new_full (KW_COGNITO_ERROR_SERVER_ERROR, NULL,
