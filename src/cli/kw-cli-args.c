@@ -70,7 +70,8 @@ static const KwCliCommand commands[] = {
     "Set a new password with a reset code (password on standard input)",
     confirm_forgot_password_options, TRUE },
   { "admin-reset-user-password", KW_COGNITO_OPERATION_ADMIN_RESET_USER_PASSWORD,
-    "Reset a user's password and send them a code (signed)", admin_reset_user_password_options, FALSE },
+    "Reset a user's password and send them a code (signed)",
+    admin_reset_user_password_options, FALSE },
   { "admin-get-user", KW_COGNITO_OPERATION_ADMIN_GET_USER,
     "Show a user (signed)", admin_get_user_options, FALSE },
   { "admin-set-user-password", KW_COGNITO_OPERATION_ADMIN_SET_USER_PASSWORD,
@@ -127,8 +128,10 @@ kw_cli_print_usage (FILE               *stream,
   if (command == NULL)
     {
       fprintf (stream,
-               "usage: keyway-cli [--region R] [--endpoint-url URL] [--profile P] [--output json|text]\n"
-               "                  [--timeout SECONDS] [--debug] [--version] [--help] COMMAND [OPTIONS]\n"
+               "usage: keyway-cli [--region R] [--endpoint-url URL] [--profile P] "
+               "[--output json|text]\n"
+               "                  [--timeout SECONDS] [--debug] [--version] [--help] "
+               "COMMAND [OPTIONS]\n"
                "\nCommands:\n");
       for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
         fprintf (stream, "  %-27s %s\n", commands[i].name, commands[i].summary);
@@ -180,7 +183,8 @@ usage_error (GError     **error,
   va_list args;
 
   va_start (args, format);
-  g_propagate_error (error, g_error_new_valist (G_OPTION_ERROR, G_OPTION_ERROR_FAILED, format, args));
+  g_propagate_error (error, g_error_new_valist (G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
+                                                format, args));
   va_end (args);
 
   return FALSE;
@@ -259,13 +263,15 @@ parse_global (KwCliInvocation  *invocation,
           else if (strcmp (value, "text") == 0)
             invocation->output = KW_CLI_OUTPUT_TEXT;
           else
-            return usage_error (error, "argument --output: invalid choice: '%s' (choose from 'json', 'text')", value);
+            return usage_error (error, "argument --output: invalid choice: '%s' "
+                                "(choose from 'json', 'text')", value);
         }
       else
         {
           seconds = g_ascii_strtoull (value, &end, 10);
           if (end == value || *end != '\0' || seconds < 1 || seconds > 3600)
-            return usage_error (error, "argument --timeout: expected a number of seconds from 1 to 3600, not '%s'", value);
+            return usage_error (error, "argument --timeout: expected a number of seconds "
+                                "from 1 to 3600, not '%s'", value);
           invocation->timeout = (guint) seconds;
         }
     }
@@ -331,13 +337,15 @@ kw_cli_parse (int                  argc,
           continue;
         }
 
-      name = strchr (arg, '=') != NULL ? g_strndup (arg + 2, strchr (arg, '=') - arg - 2) : g_strdup (arg + 2);
+      name = strchr (arg, '=') != NULL
+        ? g_strndup (arg + 2, strchr (arg, '=') - arg - 2)
+        : g_strdup (arg + 2);
 
       if (strcmp (name, "password") == 0 || strcmp (name, "secret-hash") == 0 ||
           strcmp (name, "client-secret") == 0)
         {
-          usage_error (error, "--%s is not accepted: anything on the command line can be read by other "
-                       "users (ps, /proc) and lands in shell history. %s", name,
+          usage_error (error, "--%s is not accepted: anything on the command line can be read by "
+                       "other users (ps, /proc) and lands in shell history. %s", name,
                        strcmp (name, "password") == 0
                          ? "Give the password on standard input, or type it at the prompt."
                          : "Set KEYWAY_CLIENT_SECRET in the environment instead.");

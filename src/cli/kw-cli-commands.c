@@ -171,7 +171,8 @@ list_users_cb (GObject      *object,
   json_builder_begin_array (builder);
   for (guint i = 0; i < run->users->len; i++)
     {
-      g_autoptr(JsonNode) user = kw_cli_user_to_json (g_ptr_array_index (run->users, i), "Attributes");
+      g_autoptr(JsonNode) user = kw_cli_user_to_json (g_ptr_array_index (run->users, i),
+                                                      "Attributes");
 
       json_builder_add_value (builder, g_steal_pointer (&user));
     }
@@ -206,7 +207,8 @@ list_users_page (Run        *run,
       attributes_to_get = g_strv_builder_end (names);
     }
 
-  kw_cognito_client_list_users_async (run->client, run->user_pool_id, kw_cli_get (invocation, "filter"),
+  kw_cognito_client_list_users_async (run->client, run->user_pool_id,
+                                      kw_cli_get (invocation, "filter"),
                                       limit, token, (const char * const *) attributes_to_get,
                                       run->cancellable, list_users_cb, run);
 }
@@ -230,7 +232,8 @@ parse_metadata (KwCliInvocation  *invocation,
 
       if (equals == NULL || equals == pair)
         {
-          *problem = g_strdup_printf ("argument --client-metadata: expected KEY=VALUE, not '%s'", pair);
+          *problem = g_strdup_printf ("argument --client-metadata: expected KEY=VALUE, not '%s'",
+                                      pair);
           return FALSE;
         }
       g_hash_table_replace (*metadata, g_strndup (pair, equals - pair), g_strdup (equals + 1));
@@ -347,7 +350,8 @@ kw_cli_run (KwCliInvocation *invocation)
         return usage_failure (invocation, "argument --limit: expected a whole number from 0 to 60");
     }
 
-  if (kw_cli_get (invocation, "permanent") != NULL && kw_cli_get (invocation, "no-permanent") != NULL)
+  if (kw_cli_get (invocation, "permanent") != NULL &&
+      kw_cli_get (invocation, "no-permanent") != NULL)
     return usage_failure (invocation, "--permanent and --no-permanent cannot be used together");
 
   settings = kw_aws_settings_resolve (&overrides, (const char * const *) envp, &error);
@@ -364,8 +368,8 @@ kw_cli_run (KwCliInvocation *invocation)
     }
   else
     {
-      fprintf (stderr, "You must specify a region: use --region, set AWS_REGION, or add a region to "
-                       "the profile in ~/.aws/config.\n");
+      fprintf (stderr, "You must specify a region: use --region, set AWS_REGION, or add a region "
+                       "to the profile in ~/.aws/config.\n");
       return KW_CLI_EXIT_OTHER;
     }
 
@@ -374,7 +378,8 @@ kw_cli_run (KwCliInvocation *invocation)
 
   if (kw_cognito_operation_is_signed (command->operation) && settings->region == NULL)
     {
-      fprintf (stderr, "You must specify a region to sign %s requests: use --region or set AWS_REGION.\n",
+      fprintf (stderr, "You must specify a region to sign %s requests: use --region or set "
+                       "AWS_REGION.\n",
                kw_cognito_operation_get_name (command->operation));
       return KW_CLI_EXIT_OTHER;
     }
@@ -391,7 +396,8 @@ kw_cli_run (KwCliInvocation *invocation)
         }
     }
 
-  run.client = kw_cognito_client_new (endpoint, settings->region, kw_cli_get (invocation, "client-id"),
+  run.client = kw_cognito_client_new (endpoint, settings->region,
+                                      kw_cli_get (invocation, "client-id"),
                                       g_getenv ("KEYWAY_CLIENT_SECRET"));
   kw_cognito_client_set_credentials (run.client, settings->credentials);
   kw_cognito_client_set_timeout (run.client, invocation->timeout);
@@ -407,11 +413,12 @@ kw_cli_run (KwCliInvocation *invocation)
   switch (command->operation)
     {
     case KW_COGNITO_OPERATION_FORGOT_PASSWORD:
-      kw_cognito_client_forgot_password_async (run.client, kw_cli_get (invocation, "username"), &extras,
-                                               run.cancellable, forgot_password_cb, &run);
+      kw_cognito_client_forgot_password_async (run.client, kw_cli_get (invocation, "username"),
+                                               &extras, run.cancellable, forgot_password_cb, &run);
       break;
     case KW_COGNITO_OPERATION_CONFIRM_FORGOT_PASSWORD:
-      kw_cognito_client_confirm_forgot_password_async (run.client, kw_cli_get (invocation, "username"),
+      kw_cognito_client_confirm_forgot_password_async (run.client,
+                                                       kw_cli_get (invocation, "username"),
                                                        kw_cli_get (invocation, "confirmation-code"),
                                                        run.password, &extras, run.cancellable,
                                                        no_output_cb, &run);
@@ -429,7 +436,8 @@ kw_cli_run (KwCliInvocation *invocation)
       break;
     case KW_COGNITO_OPERATION_ADMIN_SET_USER_PASSWORD:
       kw_cognito_client_admin_set_user_password_async (run.client, run.user_pool_id,
-                                                       kw_cli_get (invocation, "username"), run.password,
+                                                       kw_cli_get (invocation, "username"),
+                                                       run.password,
                                                        kw_cli_get (invocation, "permanent") != NULL,
                                                        run.cancellable, no_output_cb, &run);
       break;

@@ -336,7 +336,8 @@ describe_failure (const GError *error,
   switch ((KwCognitoError) error->code)
     {
     case KW_COGNITO_ERROR_CONNECTION_REFUSED:
-      return g_strdup_printf ("Could not connect to the endpoint URL \"%s\": the connection was refused. "
+      return g_strdup_printf ("Could not connect to the endpoint URL \"%s\": "
+                              "the connection was refused. "
                               "Check --endpoint-url and that the service is running.", endpoint);
     case KW_COGNITO_ERROR_DNS_FAILURE:
       return g_strdup_printf ("Could not resolve the host of \"%s\" (%s). "
@@ -346,12 +347,14 @@ describe_failure (const GError *error,
       return g_strdup_printf ("Could not reach \"%s\" (%s). Check your network connection.",
                               endpoint, error->message);
     case KW_COGNITO_ERROR_CONNECTION_RESET:
-      return g_strdup_printf ("The connection to \"%s\" was closed before the answer was complete (%s). "
+      return g_strdup_printf ("The connection to \"%s\" was closed "
+                              "before the answer was complete (%s). "
                               "Try again; if it keeps happening, check proxies and firewalls.",
                               endpoint, error->message);
     case KW_COGNITO_ERROR_TLS_FAILURE:
-      return g_strdup_printf ("The TLS connection to \"%s\" could not be trusted (%s). Certificate errors "
-                              "are never ignored: check the endpoint URL and the system's CA certificates.",
+      return g_strdup_printf ("The TLS connection to \"%s\" could not be trusted (%s). "
+                              "Certificate errors are never ignored: "
+                              "check the endpoint URL and the system's CA certificates.",
                               endpoint, error->message);
     case KW_COGNITO_ERROR_TIMEOUT:
       return g_strdup_printf ("Read timeout on endpoint URL \"%s\": %s. "
@@ -359,14 +362,17 @@ describe_failure (const GError *error,
                               endpoint, error->message);
     case KW_COGNITO_ERROR_SERVER_ERROR:
       return g_strdup_printf ("The endpoint \"%s\" answered %s, with no Cognito error. "
-                              "The service may be having problems: try again later.", endpoint, error->message);
+                              "The service may be having problems: try again later.",
+                              endpoint, error->message);
     case KW_COGNITO_ERROR_INVALID_RESPONSE:
     case KW_COGNITO_ERROR_RESPONSE_TOO_LARGE:
       return g_strdup_printf ("The answer from \"%s\" is not a valid Cognito response (%s). "
-                              "Check that --endpoint-url points at Cognito.", endpoint, error->message);
+                              "Check that --endpoint-url points at Cognito.",
+                              endpoint, error->message);
     case KW_COGNITO_ERROR_NO_CREDENTIALS:
       return g_strdup_printf ("Unable to locate credentials (%s). Set AWS_ACCESS_KEY_ID and "
-                              "AWS_SECRET_ACCESS_KEY, or name a profile with --profile.", error->message);
+                              "AWS_SECRET_ACCESS_KEY, or name a profile with --profile.",
+                              error->message);
     case KW_COGNITO_ERROR_INSECURE_ENDPOINT:
     default:
       return g_strdup (error->message);

@@ -93,7 +93,8 @@ kw_cli_read_password (const char  *prompt,
       if (password == NULL)
         {
           if (error != NULL && *error == NULL)
-            g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "No password was entered");
+            g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                 "No password was entered");
           return NULL;
         }
 
@@ -104,7 +105,8 @@ kw_cli_read_password (const char  *prompt,
             explicit_bzero (again, strlen (again));
           explicit_bzero (password, strlen (password));
           if (error != NULL && *error == NULL)
-            g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "The two passwords do not match");
+            g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                                 "The two passwords do not match");
           return NULL;
         }
       explicit_bzero (again, strlen (again));

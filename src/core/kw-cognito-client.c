@@ -250,10 +250,12 @@ kw_cognito_client_class_init (KwCognitoClientClass *klass)
                         G_PARAM_WRITABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TIMEOUT] =
     g_param_spec_uint ("timeout", NULL, NULL, 1, 3600, KW_COGNITO_DEFAULT_TIMEOUT_SECONDS,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT |
+                       G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MAX_ATTEMPTS] =
     g_param_spec_uint ("max-attempts", NULL, NULL, 1, 10, KW_RETRY_DEFAULT_MAX_ATTEMPTS,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT |
+                       G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /**
    * KwCognitoClient:retry-base-delay:
    *
@@ -261,7 +263,8 @@ kw_cognito_client_class_init (KwCognitoClientClass *klass)
    */
   properties[PROP_RETRY_BASE_DELAY] =
     g_param_spec_uint ("retry-base-delay", NULL, NULL, 1, 60000, KW_RETRY_DEFAULT_BASE_DELAY_MS,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT |
+                       G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -389,6 +392,13 @@ host_header_for (GUri *uri)
   return g_strdup_printf ("%s:%d", name, port);
 }
 
+static GError *
+config_error (KwCognitoError  code,
+              const char     *message)
+{
+  return kw_cognito_error_new_full (code, NULL, 0, NULL, message);
+}
+
 /* Everything that can be refused without the network is refused here,
  * before a byte is sent. */
 static gboolean
@@ -408,15 +418,15 @@ check_ready (KwCognitoClient     *self,
       else
         kw_endpoint_for_region (self->region, FALSE, &endpoint_error);
 
-      g_propagate_error (error, kw_cognito_error_new_full (KW_COGNITO_ERROR_INSECURE_ENDPOINT, NULL, 0, NULL,
-                                                           message != NULL ? message : endpoint_error->message));
+      g_propagate_error (error, config_error (KW_COGNITO_ERROR_INSECURE_ENDPOINT,
+                                              message != NULL ? message : endpoint_error->message));
       return FALSE;
     }
 
   if (!kw_endpoint_check_url (self->endpoint, &endpoint_error))
     {
-      g_propagate_error (error, kw_cognito_error_new_full (KW_COGNITO_ERROR_INSECURE_ENDPOINT, NULL, 0, NULL,
-                                                           endpoint_error->message));
+      g_propagate_error (error, config_error (KW_COGNITO_ERROR_INSECURE_ENDPOINT,
+                                              endpoint_error->message));
       return FALSE;
     }
 
@@ -424,15 +434,15 @@ check_ready (KwCognitoClient     *self,
     {
       if (self->credentials == NULL)
         {
-          g_propagate_error (error, kw_cognito_error_new_full (KW_COGNITO_ERROR_NO_CREDENTIALS, NULL, 0, NULL,
-                                                               "No AWS credentials were found"));
+          g_propagate_error (error, config_error (KW_COGNITO_ERROR_NO_CREDENTIALS,
+                                                  "No AWS credentials were found"));
           return FALSE;
         }
 
       if (self->region == NULL)
         {
-          g_propagate_error (error, kw_cognito_error_new_full (KW_COGNITO_ERROR_NO_CREDENTIALS, NULL, 0, NULL,
-                                                               "A region is needed to sign the request"));
+          g_propagate_error (error, config_error (KW_COGNITO_ERROR_NO_CREDENTIALS,
+                                                  "A region is needed to sign the request"));
           return FALSE;
         }
     }
@@ -445,7 +455,9 @@ build_message (KwCognitoClient *self,
                CallData        *data)
 {
   g_autoptr(SoupMessage) message = NULL;
-  g_autofree char *target = g_strconcat (TARGET_PREFIX, kw_cognito_operation_get_name (data->operation), NULL);
+  g_autofree char *target = g_strconcat (TARGET_PREFIX,
+                                         kw_cognito_operation_get_name (data->operation),
+                                         NULL);
   SoupMessageHeaders *headers;
 
   message = soup_message_new (SOUP_METHOD_POST, self->endpoint);
@@ -473,7 +485,8 @@ build_message (KwCognitoClient *self,
 
       soup_message_headers_replace (headers, "X-Amz-Date", result->amz_date);
       if (self->credentials->session_token != NULL)
-        soup_message_headers_replace (headers, "X-Amz-Security-Token", self->credentials->session_token);
+        soup_message_headers_replace (headers, "X-Amz-Security-Token",
+                                      self->credentials->session_token);
       soup_message_headers_replace (headers, "Authorization", result->authorization);
     }
 
@@ -564,7 +577,8 @@ attempt_cb (GObject      *object,
 
       if (kw_cognito_codec_decode (data->operation, &response, output, &error))
         {
-          g_task_return_pointer (task, g_steal_pointer (&output), (GDestroyNotify) kw_cognito_output_free);
+          g_task_return_pointer (task, g_steal_pointer (&output),
+                                 (GDestroyNotify) kw_cognito_output_free);
           return;
         }
       kw_cognito_output_clear (output);

@@ -36,68 +36,73 @@ void                   kw_cognito_client_set_timeout         (KwCognitoClient   
                                                               guint                  seconds);
 guint                  kw_cognito_client_get_timeout         (KwCognitoClient       *self);
 
-void                   kw_cognito_client_forgot_password_async          (KwCognitoClient        *self,
-                                                                         const char             *username,
-                                                                         const KwCognitoExtras  *extras,
-                                                                         GCancellable           *cancellable,
-                                                                         GAsyncReadyCallback     callback,
-                                                                         gpointer                user_data);
-KwCodeDeliveryDetails *kw_cognito_client_forgot_password_finish         (KwCognitoClient        *self,
-                                                                         GAsyncResult           *result,
-                                                                         GError                **error);
-void                   kw_cognito_client_confirm_forgot_password_async  (KwCognitoClient        *self,
-                                                                         const char             *username,
-                                                                         const char             *confirmation_code,
-                                                                         const char             *password,
-                                                                         const KwCognitoExtras  *extras,
-                                                                         GCancellable           *cancellable,
-                                                                         GAsyncReadyCallback     callback,
-                                                                         gpointer                user_data);
-gboolean               kw_cognito_client_confirm_forgot_password_finish (KwCognitoClient        *self,
-                                                                         GAsyncResult           *result,
-                                                                         GError                **error);
-void                   kw_cognito_client_admin_reset_user_password_async  (KwCognitoClient      *self,
-                                                                           const char           *user_pool_id,
-                                                                           const char           *username,
-                                                                           GHashTable           *client_metadata,
-                                                                           GCancellable         *cancellable,
-                                                                           GAsyncReadyCallback   callback,
-                                                                           gpointer              user_data);
-gboolean               kw_cognito_client_admin_reset_user_password_finish (KwCognitoClient      *self,
-                                                                           GAsyncResult         *result,
-                                                                           GError              **error);
-void                   kw_cognito_client_admin_get_user_async           (KwCognitoClient        *self,
-                                                                         const char             *user_pool_id,
-                                                                         const char             *username,
-                                                                         GCancellable           *cancellable,
-                                                                         GAsyncReadyCallback     callback,
-                                                                         gpointer                user_data);
-KwCognitoUser         *kw_cognito_client_admin_get_user_finish          (KwCognitoClient        *self,
-                                                                         GAsyncResult           *result,
-                                                                         GError                **error);
-void                   kw_cognito_client_admin_set_user_password_async  (KwCognitoClient        *self,
-                                                                         const char             *user_pool_id,
-                                                                         const char             *username,
-                                                                         const char             *password,
-                                                                         gboolean                permanent,
-                                                                         GCancellable           *cancellable,
-                                                                         GAsyncReadyCallback     callback,
-                                                                         gpointer                user_data);
-gboolean               kw_cognito_client_admin_set_user_password_finish (KwCognitoClient        *self,
-                                                                         GAsyncResult           *result,
-                                                                         GError                **error);
-void                   kw_cognito_client_list_users_async               (KwCognitoClient        *self,
-                                                                         const char             *user_pool_id,
-                                                                         const char             *filter,
-                                                                         int                     limit,
-                                                                         const char             *pagination_token,
-                                                                         const char * const     *attributes_to_get,
-                                                                         GCancellable           *cancellable,
-                                                                         GAsyncReadyCallback     callback,
-                                                                         gpointer                user_data);
-GPtrArray             *kw_cognito_client_list_users_finish              (KwCognitoClient        *self,
-                                                                         GAsyncResult           *result,
-                                                                         char                  **pagination_token,
-                                                                         GError                **error);
+void                   kw_cognito_client_forgot_password_async  (KwCognitoClient       *self,
+                                                                 const char            *username,
+                                                                 const KwCognitoExtras *extras,
+                                                                 GCancellable          *cancellable,
+                                                                 GAsyncReadyCallback    callback,
+                                                                 gpointer               user_data);
+KwCodeDeliveryDetails *kw_cognito_client_forgot_password_finish (KwCognitoClient  *self,
+                                                                 GAsyncResult     *result,
+                                                                 GError          **error);
+
+void     kw_cognito_client_confirm_forgot_password_async  (KwCognitoClient       *self,
+                                                           const char            *username,
+                                                           const char            *confirmation_code,
+                                                           const char            *password,
+                                                           const KwCognitoExtras *extras,
+                                                           GCancellable          *cancellable,
+                                                           GAsyncReadyCallback    callback,
+                                                           gpointer               user_data);
+gboolean kw_cognito_client_confirm_forgot_password_finish (KwCognitoClient  *self,
+                                                           GAsyncResult     *result,
+                                                           GError          **error);
+
+void     kw_cognito_client_admin_reset_user_password_async  (KwCognitoClient      *self,
+                                                             const char           *user_pool_id,
+                                                             const char           *username,
+                                                             GHashTable           *client_metadata,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+gboolean kw_cognito_client_admin_reset_user_password_finish (KwCognitoClient      *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+
+void           kw_cognito_client_admin_get_user_async  (KwCognitoClient      *self,
+                                                        const char           *user_pool_id,
+                                                        const char           *username,
+                                                        GCancellable         *cancellable,
+                                                        GAsyncReadyCallback   callback,
+                                                        gpointer              user_data);
+KwCognitoUser *kw_cognito_client_admin_get_user_finish (KwCognitoClient      *self,
+                                                        GAsyncResult         *result,
+                                                        GError              **error);
+
+void     kw_cognito_client_admin_set_user_password_async  (KwCognitoClient      *self,
+                                                           const char           *user_pool_id,
+                                                           const char           *username,
+                                                           const char           *password,
+                                                           gboolean              permanent,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+gboolean kw_cognito_client_admin_set_user_password_finish (KwCognitoClient      *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+
+void       kw_cognito_client_list_users_async  (KwCognitoClient      *self,
+                                                const char           *user_pool_id,
+                                                const char           *filter,
+                                                int                   limit,
+                                                const char           *pagination_token,
+                                                const char * const   *attributes_to_get,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+GPtrArray *kw_cognito_client_list_users_finish (KwCognitoClient      *self,
+                                                GAsyncResult         *result,
+                                                char                **pagination_token,
+                                                GError              **error);
 
 G_END_DECLS

@@ -106,6 +106,14 @@ invalid_member (const char *member,
                                     status, request_id, message);
 }
 
+static GError *
+invalid_response (const KwCognitoResponse *response,
+                  const char              *message)
+{
+  return kw_cognito_error_new_full (KW_COGNITO_ERROR_INVALID_RESPONSE, NULL,
+                                    response->http_status, response->request_id, message);
+}
+
 /* Reads an optional member of a given JSON kind; a member of another kind is
  * a lying peer, reported rather than guessed at. */
 static gboolean
@@ -167,9 +175,10 @@ decode_delivery (JsonObject               *root,
   GET_OR_FAIL (object, "DeliveryMedium", G_TYPE_STRING, &medium);
   GET_OR_FAIL (object, "AttributeName", G_TYPE_STRING, &attribute);
 
-  output->delivery = kw_code_delivery_details_new (destination ? json_node_get_string (destination) : NULL,
-                                                   medium ? json_node_get_string (medium) : NULL,
-                                                   attribute ? json_node_get_string (attribute) : NULL);
+  output->delivery =
+    kw_code_delivery_details_new (destination ? json_node_get_string (destination) : NULL,
+                                  medium ? json_node_get_string (medium) : NULL,
+                                  attribute ? json_node_get_string (attribute) : NULL);
   return TRUE;
 }
 
@@ -211,9 +220,7 @@ decode_user (JsonObject               *object,
   GET_OR_FAIL (object, "Username", G_TYPE_STRING, &username);
   if (username == NULL && username_required)
     {
-      g_propagate_error (error, kw_cognito_error_new_full (KW_COGNITO_ERROR_INVALID_RESPONSE, NULL,
-                                                           response->http_status, response->request_id,
-                                                           "The response has no Username"));
+      g_propagate_error (error, invalid_response (response, "The response has no Username"));
       return FALSE;
     }
 
@@ -326,7 +333,8 @@ decode_list_users (JsonObject               *root,
               return FALSE;
             }
 
-          if (!decode_user (json_node_get_object (item), "Attributes", FALSE, response, &user, error))
+          if (!decode_user (json_node_get_object (item), "Attributes", FALSE,
+                            response, &user, error))
             return FALSE;
           g_ptr_array_add (output->users, user);
         }
@@ -376,11 +384,10 @@ kw_cognito_codec_decode (KwCognitoOperation        operation,
   parser = json_parser_new_immutable ();
   if (response->body_length == 0)
     root = NULL;
-  else if (!json_parser_load_from_data (parser, response->body, response->body_length, &local_error))
+  else if (!json_parser_load_from_data (parser, response->body, response->body_length,
+                                        &local_error))
     {
-      g_propagate_error (error, kw_cognito_error_new_full (KW_COGNITO_ERROR_INVALID_RESPONSE, NULL,
-                                                           response->http_status, response->request_id,
-                                                           "The response is not a JSON object"));
+      g_propagate_error (error, invalid_response (response, "The response is not a JSON object"));
       return FALSE;
     }
   /* White space alone parses into no root: the same as an empty body. */
@@ -388,9 +395,7 @@ kw_cognito_codec_decode (KwCognitoOperation        operation,
     root = NULL;
   else if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
-      g_propagate_error (error, kw_cognito_error_new_full (KW_COGNITO_ERROR_INVALID_RESPONSE, NULL,
-                                                           response->http_status, response->request_id,
-                                                           "The response is not a JSON object"));
+      g_propagate_error (error, invalid_response (response, "The response is not a JSON object"));
       return FALSE;
     }
   else
@@ -409,9 +414,7 @@ kw_cognito_codec_decode (KwCognitoOperation        operation,
     case KW_COGNITO_OPERATION_ADMIN_GET_USER:
       if (root == NULL)
         {
-          g_propagate_error (error, kw_cognito_error_new_full (KW_COGNITO_ERROR_INVALID_RESPONSE, NULL,
-                                                               response->http_status, response->request_id,
-                                                               "The response is empty"));
+          g_propagate_error (error, invalid_response (response, "The response is empty"));
           return FALSE;
         }
       return decode_user (root, "UserAttributes", TRUE, response, &output->user, error);

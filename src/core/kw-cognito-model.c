@@ -31,7 +31,8 @@ static const KwShape confirmation_code_type =
 static const KwShape password_type =
   { "PasswordType", KW_SHAPE_STRING, -1, 256, "[\\S]+", NULL, NULL };
 static const KwShape attribute_name_type =
-  { "AttributeNameType", KW_SHAPE_STRING, 1, 32, "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+", NULL, NULL };
+  { "AttributeNameType", KW_SHAPE_STRING, 1, 32, "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+",
+    NULL, NULL };
 static const KwShape query_limit_type =
   { "QueryLimitType", KW_SHAPE_INTEGER, 0, 60, NULL, NULL, NULL };
 static const KwShape search_pagination_token_type =
@@ -363,7 +364,8 @@ validate_string (const char     *field,
 
   if (!g_utf8_validate (value, -1, NULL))
     {
-      g_propagate_error (error, kw_cognito_error_new_invalid_field (field, "it is not valid UTF-8"));
+      g_propagate_error (error,
+                         kw_cognito_error_new_invalid_field (field, "it is not valid UTF-8"));
       return FALSE;
     }
 
@@ -426,7 +428,8 @@ validate_members (const char      *prefix,
         {
           if (member->required)
             {
-              g_propagate_error (error, kw_cognito_error_new_invalid_field (field, "it is required"));
+              g_propagate_error (error,
+                                 kw_cognito_error_new_invalid_field (field, "it is required"));
               return FALSE;
             }
           continue;
@@ -449,7 +452,9 @@ validate_members (const char      *prefix,
             ? g_strconcat (prefix, ".", l->data, NULL)
             : g_strdup (l->data);
 
-          g_propagate_error (error, kw_cognito_error_new_invalid_field (field, "it is not a member of this request"));
+          g_propagate_error (error,
+                             kw_cognito_error_new_invalid_field (field, "it is not a member of "
+                                                                        "this request"));
           return FALSE;
         }
     }
@@ -463,7 +468,9 @@ validate_value (const char     *field,
                 JsonNode       *node,
                 GError        **error)
 {
-  GType value_type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+  GType value_type = JSON_NODE_HOLDS_VALUE (node)
+    ? json_node_get_value_type (node)
+    : G_TYPE_INVALID;
 
   switch (shape->kind)
     {

@@ -164,9 +164,10 @@ read_chunk_cb (GObject      *object,
         g_strdup_printf ("The response is larger than %zu KiB", data->max_body_size / 1024);
 
       g_cancellable_cancel (data->attempt_cancellable);
-      g_task_return_error (task, kw_cognito_error_new_full (KW_COGNITO_ERROR_RESPONSE_TOO_LARGE, NULL,
-                                                            soup_message_get_status (data->message),
-                                                            NULL, message));
+      g_task_return_error (task,
+                           kw_cognito_error_new_full (KW_COGNITO_ERROR_RESPONSE_TOO_LARGE, NULL,
+                                                      soup_message_get_status (data->message),
+                                                      NULL, message));
       return;
     }
 
@@ -201,16 +202,18 @@ send_cb (GObject      *object,
     }
 
   /* Refuse an announced oversized body before reading any of it. */
-  declared_length = soup_message_headers_get_content_length (soup_message_get_response_headers (data->message));
+  declared_length =
+    soup_message_headers_get_content_length (soup_message_get_response_headers (data->message));
   if (declared_length > (goffset) data->max_body_size)
     {
       g_autofree char *message =
         g_strdup_printf ("The response is larger than %zu KiB", data->max_body_size / 1024);
 
       g_cancellable_cancel (data->attempt_cancellable);
-      g_task_return_error (task, kw_cognito_error_new_full (KW_COGNITO_ERROR_RESPONSE_TOO_LARGE, NULL,
-                                                            soup_message_get_status (data->message),
-                                                            NULL, message));
+      g_task_return_error (task,
+                           kw_cognito_error_new_full (KW_COGNITO_ERROR_RESPONSE_TOO_LARGE, NULL,
+                                                      soup_message_get_status (data->message),
+                                                      NULL, message));
       return;
     }
 
@@ -282,7 +285,8 @@ kw_cognito_transport_send_finish (GAsyncResult  *result,
                                   GError       **error)
 {
   g_return_val_if_fail (G_IS_TASK (result), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kw_cognito_transport_send_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        kw_cognito_transport_send_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

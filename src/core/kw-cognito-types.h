@@ -48,9 +48,9 @@ typedef struct
 } KwCodeDeliveryDetails;
 
 GType                  kw_code_delivery_details_get_type (void) G_GNUC_CONST;
-KwCodeDeliveryDetails *kw_code_delivery_details_new      (const char                  *destination,
-                                                          const char                  *delivery_medium,
-                                                          const char                  *attribute_name);
+KwCodeDeliveryDetails *kw_code_delivery_details_new      (const char *destination,
+                                                          const char *delivery_medium,
+                                                          const char *attribute_name);
 KwCodeDeliveryDetails *kw_code_delivery_details_copy     (const KwCodeDeliveryDetails *self);
 void                   kw_code_delivery_details_free     (KwCodeDeliveryDetails       *self);
 

@@ -89,8 +89,10 @@ kw_fake_directory_new (void)
 {
   KwFakeDirectory *self = g_new0 (KwFakeDirectory, 1);
 
-  self->pools = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) fake_pool_free);
-  self->clients = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) fake_client_free);
+  self->pools = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                       (GDestroyNotify) fake_pool_free);
+  self->clients = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                         (GDestroyNotify) fake_client_free);
   self->attempt_limit = DEFAULT_ATTEMPT_LIMIT;
 
   return self;
@@ -368,7 +370,8 @@ send_code (FakeUser      *user,
   if (!pick_channel (user, &medium, &attribute, &value))
     {
       fail (outcome, "InvalidParameterException",
-            "Cannot reset password for the user as there is no registered/verified email or phone_number");
+            "Cannot reset password for the user as there is no registered/verified email "
+            "or phone_number");
       return FALSE;
     }
 
@@ -411,7 +414,8 @@ spend_attempt (KwFakeDirectory *self,
 
   if (kept >= self->attempt_limit)
     {
-      fail (outcome, "LimitExceededException", "Attempt limit exceeded, please try after some time.");
+      fail (outcome, "LimitExceededException",
+            "Attempt limit exceeded, please try after some time.");
       return FALSE;
     }
 
@@ -442,7 +446,8 @@ check_client (KwFakeDirectory  *self,
       g_autofree char *message = NULL;
 
       if (secret_hash == NULL)
-        message = g_strdup_printf ("Client %s is configured for secret but secret was not received", client_id);
+        message = g_strdup_printf ("Client %s is configured for secret but secret was not received",
+                                   client_id);
       else if (strcmp (secret_hash, expected) != 0)
         message = g_strdup_printf ("Unable to verify secret hash for client %s", client_id);
 
@@ -475,7 +480,8 @@ forgot_password (KwFakeDirectory *self,
   if (client->prevent_user_existence_errors &&
       (user == NULL || !user->enabled || !has_channel (user)))
     {
-      g_autofree char *destination = mask_destination ("EMAIL", strchr (username, '@') ? username : "n@e");
+      g_autofree char *destination = mask_destination ("EMAIL",
+                                                       strchr (username, '@') ? username : "n@e");
 
       add_delivery_details (outcome, destination, "EMAIL", "email");
       return;
@@ -495,7 +501,8 @@ forgot_password (KwFakeDirectory *self,
 
   if (g_strcmp0 (user->status, "FORCE_CHANGE_PASSWORD") == 0)
     {
-      fail (outcome, "NotAuthorizedException", "User password cannot be reset in the current state.");
+      fail (outcome, "NotAuthorizedException",
+            "User password cannot be reset in the current state.");
       return;
     }
 
@@ -565,7 +572,8 @@ confirm_forgot_password (KwFakeDirectory *self,
   if (user == NULL || !user->enabled)
     {
       if (client->prevent_user_existence_errors)
-        fail (outcome, "CodeMismatchException", "Invalid verification code provided, please try again.");
+        fail (outcome, "CodeMismatchException",
+              "Invalid verification code provided, please try again.");
       else if (user == NULL)
         fail (outcome, "UserNotFoundException", "Username/client id combination not found.");
       else
@@ -584,7 +592,8 @@ confirm_forgot_password (KwFakeDirectory *self,
 
   if (strcmp (user->code, code) != 0)
     {
-      fail (outcome, "CodeMismatchException", "Invalid verification code provided, please try again.");
+      fail (outcome, "CodeMismatchException",
+            "Invalid verification code provided, please try again.");
       return;
     }
 
@@ -612,7 +621,8 @@ admin_find_user (KwFakeDirectory *self,
                  JsonObject      *input,
                  KwFakeOutcome   *outcome)
 {
-  FakePool *pool = g_hash_table_lookup (self->pools, json_object_get_string_member (input, "UserPoolId"));
+  FakePool *pool = g_hash_table_lookup (self->pools,
+                                        json_object_get_string_member (input, "UserPoolId"));
   FakeUser *user;
 
   if (pool == NULL)
@@ -634,21 +644,25 @@ user_to_json (FakeUser   *user,
 {
   JsonObject *object = json_object_new ();
   JsonArray *attributes = json_array_new ();
-  g_autoptr(GList) names = g_list_sort (g_hash_table_get_keys (user->attributes), (GCompareFunc) strcmp);
+  g_autoptr(GList) names = g_list_sort (g_hash_table_get_keys (user->attributes),
+                                        (GCompareFunc) strcmp);
 
   for (GList *l = names; l != NULL; l = l->next)
     {
       JsonObject *attribute = json_object_new ();
 
       json_object_set_string_member (attribute, "Name", l->data);
-      json_object_set_string_member (attribute, "Value", g_hash_table_lookup (user->attributes, l->data));
+      json_object_set_string_member (attribute, "Value",
+                                     g_hash_table_lookup (user->attributes, l->data));
       json_array_add_object_element (attributes, attribute);
     }
 
   json_object_set_string_member (object, "Username", user->username);
   json_object_set_array_member (object, attributes_member, attributes);
-  json_object_set_double_member (object, "UserCreateDate", user->created_us / (double) G_USEC_PER_SEC);
-  json_object_set_double_member (object, "UserLastModifiedDate", user->modified_us / (double) G_USEC_PER_SEC);
+  json_object_set_double_member (object, "UserCreateDate",
+                                 user->created_us / (double) G_USEC_PER_SEC);
+  json_object_set_double_member (object, "UserLastModifiedDate",
+                                 user->modified_us / (double) G_USEC_PER_SEC);
   json_object_set_boolean_member (object, "Enabled", user->enabled);
   json_object_set_string_member (object, "UserStatus", user->status);
 
@@ -662,7 +676,8 @@ parse_filter (const char  *filter,
               char       **value,
               gboolean    *prefix)
 {
-  g_autoptr(GRegex) regex = g_regex_new ("^\\s*\"?([a-z_:]+)\"?\\s*(\\^?=)\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*$",
+  g_autoptr(GRegex) regex = g_regex_new ("^\\s*\"?([a-z_:]+)\"?\\s*(\\^?=)\\s*"
+                                         "\"((?:[^\"\\\\]|\\\\.)*)\"\\s*$",
                                          0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   g_autofree char *operator = NULL;
@@ -708,7 +723,8 @@ list_users (KwFakeDirectory *self,
             JsonObject      *input,
             KwFakeOutcome   *outcome)
 {
-  FakePool *pool = g_hash_table_lookup (self->pools, json_object_get_string_member (input, "UserPoolId"));
+  FakePool *pool = g_hash_table_lookup (self->pools,
+                                        json_object_get_string_member (input, "UserPoolId"));
   const char *filter = json_object_get_string_member_with_default (input, "Filter", "");
   gint64 limit = json_object_get_int_member_with_default (input, "Limit", 60);
   const char *token = json_object_get_string_member_with_default (input, "PaginationToken", NULL);

@@ -371,7 +371,8 @@ over_quota (KwFakeCognito *self)
     return FALSE;
 
   self->tokens = MIN (self->rate_limit,
-                      self->tokens + (now - self->tokens_updated_us) * self->rate_limit / G_USEC_PER_SEC);
+                      self->tokens +
+                      (now - self->tokens_updated_us) * self->rate_limit / G_USEC_PER_SEC);
   self->tokens_updated_us = now;
 
   if (self->tokens < 1.0)
@@ -418,11 +419,14 @@ check_signature (KwFakeCognito      *self,
       return FALSE;
     }
 
-  regex = g_regex_new ("^AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request, "
+  regex = g_regex_new ("^AWS4-HMAC-SHA256 "
+                       "Credential=([^/]+)/(\\d{8})/([^/]+)/([^/]+)/aws4_request, "
                        "SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})$", 0, 0, NULL);
-  if (!g_regex_match (regex, authorization, 0, &match) || amz_date == NULL || strlen (amz_date) != 16)
+  if (!g_regex_match (regex, authorization, 0, &match) ||
+      amz_date == NULL || strlen (amz_date) != 16)
     {
-      *error_text = "Authorization header requires 'Credential', 'Signature', 'SignedHeaders' and a date";
+      *error_text = "Authorization header requires 'Credential', 'Signature', 'SignedHeaders' "
+                    "and a date";
       return FALSE;
     }
 
@@ -434,7 +438,8 @@ check_signature (KwFakeCognito      *self,
   signature = g_match_info_fetch (match, 6);
 
   known = g_hash_table_lookup (self->credentials, key_id);
-  if (known == NULL || (known->session_token != NULL && g_strcmp0 (token, known->session_token) != 0))
+  if (known == NULL ||
+      (known->session_token != NULL && g_strcmp0 (token, known->session_token) != 0))
     {
       *error_name = "UnrecognizedClientException";
       *error_text = "The security token included in the request is invalid.";
@@ -458,9 +463,11 @@ check_signature (KwFakeCognito      *self,
   iso = g_strdup_printf ("%.4s-%.2s-%.2sT%.2s:%.2s:%.2sZ", amz_date, amz_date + 4, amz_date + 6,
                          amz_date + 9, amz_date + 11, amz_date + 13);
   when = g_date_time_new_from_iso8601 (iso, NULL);
-  if (when == NULL || ABS (g_date_time_to_unix (when) * G_USEC_PER_SEC - g_get_real_time ()) > MAX_CLOCK_SKEW_US)
+  if (when == NULL ||
+      ABS (g_date_time_to_unix (when) * G_USEC_PER_SEC - g_get_real_time ()) > MAX_CLOCK_SKEW_US)
     {
-      *error_text = "Signature expired: the request time is more than 15 minutes from the server's time.";
+      *error_text = "Signature expired: the request time is more than 15 minutes "
+                    "from the server's time.";
       return FALSE;
     }
 
@@ -489,7 +496,8 @@ check_signature (KwFakeCognito      *self,
   if (!g_str_equal (result->signature, signature) ||
       strstr (result->authorization, expected_list) == NULL)
     {
-      *error_text = "The request signature we calculated does not match the signature you provided.";
+      *error_text = "The request signature we calculated does not match "
+                    "the signature you provided.";
       return FALSE;
     }
 
@@ -558,10 +566,12 @@ process (KwFakeCognito     *self,
       return;
     }
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL) ||
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL),
+                                   g_bytes_get_size (body), NULL) ||
       !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
-      respond_error (message, "SerializationException", "Start of structure or map found where not expected.");
+      respond_error (message, "SerializationException",
+                     "Start of structure or map found where not expected.");
       return;
     }
   input = json_node_get_object (json_parser_get_root (parser));
@@ -646,7 +656,8 @@ handle_request_cb (SoupServer        *server,
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
   const char *target = soup_message_headers_get_one (headers, "X-Amz-Target");
   const char *content_type = soup_message_headers_get_content_type (headers, NULL);
-  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (message));
+  g_autoptr(GBytes) body =
+    soup_message_body_flatten (soup_server_message_get_request_body (message));
   const char *name = target != NULL && g_str_has_prefix (target, TARGET_PREFIX)
     ? target + strlen (TARGET_PREFIX) : NULL;
   KwCognitoOperation operation;
