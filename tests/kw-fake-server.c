@@ -40,7 +40,7 @@ static const GOptionEntry entries[] = {
   { "attempt-limit", 0, 0, G_OPTION_ARG_INT, &attempt_limit,
     "Recovery attempts per user and hour before LimitExceededException (default 10)", "N" },
   { "users", 0, 0, G_OPTION_ARG_INT, &n_bulk_users,
-    "Also add user0 … userN-1, each with a verified email", "N" },
+    "Also add user0 to userN-1, each with a verified email", "N" },
   { "until-stdin-closes", 0, 0, G_OPTION_ARG_NONE, &until_stdin_closes,
     "Exit when standard input reaches end of file", NULL },
   { NULL }
@@ -153,7 +153,7 @@ main (int   argc,
                                 " (no secret) and the users jane (verified email),\n"
                                 "sam (verified phone) and casey (no verified contact).\n"
                                 "Signed calls accept the access key " ACCESS_KEY_ID ".\n"
-                                "Prints KEYWAY_FAKE_URL=… on stdout and every code sent on stderr.");
+                                "Prints KEYWAY_FAKE_URL=URL on stdout and every code sent on stderr.");
   g_option_context_add_main_entries (context, entries, NULL);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -164,7 +164,7 @@ main (int   argc,
 
   if (argc > 1)
     {
-      g_printerr ("%s: unexpected argument “%s”\n", g_get_prgname (), argv[1]);
+      g_printerr ("%s: unexpected argument '%s'\n", g_get_prgname (), argv[1]);
       return EXIT_FAILURE;
     }
 

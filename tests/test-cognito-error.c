@@ -310,6 +310,38 @@ test_response_unknown_name (void)
   g_assert_cmpstr (without_message->message, ==, "Unknown");
 }
 
+/* A lying peer must not reach the terminal with escape sequences or
+ * invalid UTF-8, nor flood it. */
+static void
+test_response_hostile_text (void)
+{
+  g_autoptr(GString) long_message = g_string_new ("{\"__type\":\"CodeMismatchException\",\"message\":\"");
+  g_autoptr(GError) escapes = NULL;
+  g_autoptr(GError) invalid = NULL;
+  g_autoptr(GError) flood = NULL;
+
+  escapes = error_from_body (400, "Evil\x1b[2JException",
+                             "{\"message\":\"Wrong\\u001b]0;owned\\u0007 code\\nagain\"}");
+  g_assert_error (escapes, KW_COGNITO_ERROR, KW_COGNITO_ERROR_UNKNOWN_ERROR);
+  g_assert_null (strchr (kw_cognito_error_get_name (escapes), '\x1b'));
+  g_assert_null (strchr (escapes->message, '\x1b'));
+  g_assert_null (strchr (escapes->message, '\a'));
+  g_assert_null (strchr (escapes->message, '\n'));
+  g_assert_nonnull (strstr (escapes->message, "Wrong"));
+
+  invalid = kw_cognito_error_from_response (400, "CodeMismatchException", "bad \xff\xfe bytes",
+                                            NULL, NULL, 0);
+  g_assert_error (invalid, KW_COGNITO_ERROR, KW_COGNITO_ERROR_CODE_MISMATCH);
+  g_assert_true (g_utf8_validate (invalid->message, -1, NULL));
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (long_message, "spam ");
+  g_string_append (long_message, "\"}");
+  flood = error_from_body (400, NULL, long_message->str);
+  g_assert_error (flood, KW_COGNITO_ERROR, KW_COGNITO_ERROR_CODE_MISMATCH);
+  g_assert_cmpuint (g_utf8_strlen (flood->message, -1), <=, 1024);
+}
+
 typedef struct
 {
   guint           status;
@@ -535,6 +567,7 @@ main (int   argc,
     }
 
   /* Last, because a failure stops the run. */
+  g_test_add_func ("/keyway/cognito-error/response/hostile-text", test_response_hostile_text);
   g_test_add_func ("/keyway/cognito-error/blank-body/response", test_response_blank_body);
 
   return g_test_run ();

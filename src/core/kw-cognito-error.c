@@ -284,6 +284,34 @@ kw_cognito_error_get_field (const GError *error)
   return kw_cognito_error_get_private (error)->field;
 }
 
+/* Names and messages come from the peer and end up on a terminal or in a
+ * dialog: keep them valid UTF-8, without control characters (no escape
+ * sequences), and of a sane length. */
+static char *
+clean_peer_text (const char *text)
+{
+  g_autofree char *valid = NULL;
+  g_autoptr(GString) clean = NULL;
+  guint n_chars = 0;
+
+  if (text == NULL)
+    return NULL;
+
+  valid = g_utf8_make_valid (text, -1);
+  clean = g_string_new (NULL);
+  for (const char *p = valid; *p != '\0' && n_chars < 1024; p = g_utf8_next_char (p), n_chars++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_c (clean, ' ');
+      else
+        g_string_append_unichar (clean, c);
+    }
+
+  return g_string_free (g_steal_pointer (&clean), FALSE);
+}
+
 static const char *
 object_get_string (JsonObject *object,
                    const char *member)
@@ -327,6 +355,7 @@ kw_cognito_error_from_response (guint       http_status,
   g_autoptr(JsonParser) parser = NULL;
   g_autofree char *name = NULL;
   g_autofree char *fallback = NULL;
+  g_autofree char *clean_message = NULL;
   JsonObject *object = NULL;
   const char *message;
   KwCognitoError code;
@@ -359,6 +388,15 @@ kw_cognito_error_from_response (guint       http_status,
   /* As the AWS CLI says when an error comes without a message. */
   if (name != NULL && message == NULL)
     message = "Unknown";
+
+  if (name != NULL)
+    {
+      char *cleaned = clean_peer_text (name);
+
+      g_free (name);
+      name = cleaned;
+    }
+  message = clean_message = clean_peer_text (message);
 
   if (name != NULL && kw_cognito_error_code_from_name (name, &code))
     return kw_cognito_error_new_full (code, name, http_status, request_id, message);

@@ -127,13 +127,16 @@ kw_fake_directory_add_client (KwFakeDirectory *self,
                               const char      *client_secret,
                               gboolean         prevent_user_existence_errors)
 {
-  FakeClient *client = g_new0 (FakeClient, 1);
+  FakePool *pool = g_hash_table_lookup (self->pools, pool_id);
+  FakeClient *client;
 
+  g_return_if_fail (pool != NULL);
+
+  client = g_new0 (FakeClient, 1);
   client->id = g_strdup (client_id);
   client->secret = g_strdup (client_secret);
-  client->pool = g_hash_table_lookup (self->pools, pool_id);
+  client->pool = pool;
   client->prevent_user_existence_errors = prevent_user_existence_errors;
-  g_return_if_fail (client->pool != NULL);
   g_hash_table_replace (self->clients, client->id, client);
 }
 
