@@ -133,6 +133,20 @@ return_reply (GTask *task)
   g_task_return_pointer (task, reply, (GDestroyNotify) kw_transport_reply_free);
 }
 
+/* Stops reading an answer past the cap; the connection is dropped with it. */
+static void
+return_too_large (GTask *task)
+{
+  SendData *data = g_task_get_task_data (task);
+  g_autofree char *message =
+    g_strdup_printf ("The response is larger than %zu KiB", data->max_body_size / 1024);
+
+  g_cancellable_cancel (data->attempt_cancellable);
+  g_task_return_error (task, kw_cognito_error_new_full (KW_COGNITO_ERROR_RESPONSE_TOO_LARGE, NULL,
+                                                        soup_message_get_status (data->message),
+                                                        NULL, message));
+}
+
 static void read_next_chunk (GTask *task);
 
 static void
@@ -160,14 +174,7 @@ read_chunk_cb (GObject      *object,
 
   if (data->body->len + g_bytes_get_size (chunk) > data->max_body_size)
     {
-      g_autofree char *message =
-        g_strdup_printf ("The response is larger than %zu KiB", data->max_body_size / 1024);
-
-      g_cancellable_cancel (data->attempt_cancellable);
-      g_task_return_error (task,
-                           kw_cognito_error_new_full (KW_COGNITO_ERROR_RESPONSE_TOO_LARGE, NULL,
-                                                      soup_message_get_status (data->message),
-                                                      NULL, message));
+      return_too_large (task);
       return;
     }
 
@@ -206,14 +213,7 @@ send_cb (GObject      *object,
     soup_message_headers_get_content_length (soup_message_get_response_headers (data->message));
   if (declared_length > (goffset) data->max_body_size)
     {
-      g_autofree char *message =
-        g_strdup_printf ("The response is larger than %zu KiB", data->max_body_size / 1024);
-
-      g_cancellable_cancel (data->attempt_cancellable);
-      g_task_return_error (task,
-                           kw_cognito_error_new_full (KW_COGNITO_ERROR_RESPONSE_TOO_LARGE, NULL,
-                                                      soup_message_get_status (data->message),
-                                                      NULL, message));
+      return_too_large (task);
       return;
     }
 
