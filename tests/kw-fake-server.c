@@ -153,7 +153,8 @@ main (int   argc,
                                 " (no secret) and the users jane (verified email),\n"
                                 "sam (verified phone) and casey (no verified contact).\n"
                                 "Signed calls accept the access key " ACCESS_KEY_ID ".\n"
-                                "Prints KEYWAY_FAKE_URL=URL on stdout and every code sent on stderr.");
+                                "Prints KEYWAY_FAKE_URL=URL on stdout and every code sent"
+                                " on stderr.");
   g_option_context_add_main_entries (context, entries, NULL);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))

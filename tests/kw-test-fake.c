@@ -19,7 +19,8 @@ kw_test_fake_new (void)
 
   kw_fake_directory_add_pool (directory, TEST_POOL);
   kw_fake_directory_add_client (directory, TEST_POOL, TEST_CLIENT, NULL, FALSE);
-  kw_fake_directory_add_client (directory, TEST_POOL, TEST_SECRET_CLIENT, TEST_CLIENT_SECRET, FALSE);
+  kw_fake_directory_add_client (directory, TEST_POOL, TEST_SECRET_CLIENT, TEST_CLIENT_SECRET,
+                                FALSE);
   kw_fake_directory_add_client (directory, TEST_POOL, TEST_HIDDEN_CLIENT, NULL, TRUE);
 
   kw_fake_directory_add_user (directory, TEST_POOL, "jane", "Old-Passw0rd!");

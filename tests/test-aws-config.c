@@ -364,7 +364,8 @@ test_missing_profile (Fixture       *fixture,
   g_autofree char *both = g_strdup_printf ("%s or %s", config_path, credentials_path);
   KwAwsOverrides overrides = { .profile = "work" };
 
-  write_config (fixture, "[profile other]\nregion = us-east-1\n[sso-session work]\nsso_region = us-east-1\n");
+  write_config (fixture, "[profile other]\nregion = us-east-1\n"
+                         "[sso-session work]\nsso_region = us-east-1\n");
 
   expect_error (fixture, &overrides, KW_AWS_CONFIG_ERROR_PROFILE_NOT_FOUND,
                 "The config profile (work) could not be found", both);
@@ -429,7 +430,8 @@ test_malformed (Fixture       *fixture,
     const char *reason;
   } cases[] = {
     { "region = us-east-1\n", 1, "before the first setting" },
-    { "# comment\n\n[default]\nregion = us-east-1\njust some text\n", 5, "expected “key = value”" },
+    { "# comment\n\n[default]\nregion = us-east-1\njust some text\n", 5,
+      "expected “key = value”" },
     { "[default\nregion = us-east-1\n", 1, "closed by “]”" },
     { "[]\n", 1, "closed by “]”" },
     { "[default] region = us-east-1\n", 1, "closed by “]”" },
@@ -462,7 +464,8 @@ test_malformed (Fixture       *fixture,
 
   /* The same for the credentials file, with a secret that lost its "=". */
   write_config (fixture, "[default]\n");
-  path = write_file (fixture, ".aws/credentials", "[default]\naws_access_key_id = AKID\n\n" SECRET "\n", -1);
+  path = write_file (fixture, ".aws/credentials",
+                     "[default]\naws_access_key_id = AKID\n\n" SECRET "\n", -1);
   where = g_strdup_printf ("%s, line 4: ", path);
   expect_error (fixture, NULL, KW_AWS_CONFIG_ERROR_PARSE, where, "expected “key = value”");
 }
@@ -563,15 +566,17 @@ test_unsupported (Fixture       *fixture,
 
       g_test_message ("case %u", i);
       write_config (fixture, contents);
-      expect_credentials_error (fixture, &overrides, KW_AWS_CONFIG_ERROR_UNSUPPORTED, cases[i].named,
-                    "aws configure export-credentials --profile work --format env)\", "
-                    "then run Keyway without --profile");
+      expect_credentials_error (fixture, &overrides, KW_AWS_CONFIG_ERROR_UNSUPPORTED,
+                                cases[i].named,
+                                "aws configure export-credentials --profile work --format env)\", "
+                                "then run Keyway without --profile");
     }
 
   /* Web identity from the environment (as on EKS) comes before any file. */
   setenv_ (fixture, "AWS_WEB_IDENTITY_TOKEN_FILE", "/var/run/token");
   write_credentials (fixture, "[default]\naws_access_key_id = AKID\naws_secret_access_key = s\n");
-  expect_credentials_error (fixture, NULL, KW_AWS_CONFIG_ERROR_UNSUPPORTED, "AWS_WEB_IDENTITY_TOKEN_FILE", NULL);
+  expect_credentials_error (fixture, NULL, KW_AWS_CONFIG_ERROR_UNSUPPORTED,
+                            "AWS_WEB_IDENTITY_TOKEN_FILE", NULL);
 }
 
 static void
@@ -583,7 +588,8 @@ test_credentials_before_process (Fixture       *fixture,
   /* Keys in the credentials file come before credential_process in
    * botocore's chain; keys in the config file come after it. */
   write_config (fixture, "[default]\ncredential_process = /usr/bin/get-creds\n");
-  write_credentials (fixture, "[default]\naws_access_key_id = AKIDCREDS\naws_secret_access_key = s\n");
+  write_credentials (fixture, "[default]\naws_access_key_id = AKIDCREDS\n"
+                              "aws_secret_access_key = s\n");
   settings = resolve (fixture, NULL);
   assert_credentials (settings, "AKIDCREDS", "s", NULL, "profile default");
 }

@@ -112,9 +112,10 @@ static void
 test_forgot_password_json (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(CliResult) cli = run_cli (NULL, NULL, "--endpoint-url", fixture->url, "--region", "us-east-1",
-                                      "forgot-password", "--client-id", TEST_CLIENT, "--username", "jane",
-                                      NULL);
+  g_autoptr(CliResult) cli = run_cli (NULL, NULL, "--endpoint-url", fixture->url,
+                                      "--region", "us-east-1",
+                                      "forgot-password", "--client-id", TEST_CLIENT,
+                                      "--username", "jane", NULL);
 
   g_assert_cmpint (cli->status, ==, 0);
   g_assert_cmpstr (cli->err, ==, "");
@@ -132,9 +133,10 @@ static void
 test_forgot_password_text (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(CliResult) cli = run_cli (NULL, NULL, "--endpoint-url", fixture->url, "--region", "us-east-1",
-                                      "--output", "text", "forgot-password", "--client-id", TEST_CLIENT,
-                                      "--username", "sam", NULL);
+  g_autoptr(CliResult) cli = run_cli (NULL, NULL, "--endpoint-url", fixture->url,
+                                      "--region", "us-east-1",
+                                      "--output", "text", "forgot-password",
+                                      "--client-id", TEST_CLIENT, "--username", "sam", NULL);
 
   g_assert_cmpint (cli->status, ==, 0);
   g_assert_cmpstr (cli->out, ==, "CODEDELIVERYDETAILS\tphone_number\tSMS\t+*******0123\n");
@@ -177,7 +179,8 @@ test_service_error (Fixture       *fixture,
   g_assert_cmpint (cli->status, ==, 254);
   g_assert_cmpstr (cli->out, ==, "");
   g_assert_cmpstr (cli->err, ==, "An error occurred (ExpiredCodeException) when calling the "
-                                 "ConfirmForgotPassword operation: Invalid code provided, please request a code again.\n");
+                                 "ConfirmForgotPassword operation: Invalid code provided, "
+                                 "please request a code again.\n");
 }
 
 static void
@@ -189,7 +192,8 @@ test_usage_errors (void)
   } cases[] = {
     { { "forgot-password", "--client-id", "x", NULL }, "required: --username" },
     { { "recover-everything", NULL }, "invalid choice: 'recover-everything'" },
-    { { "forgot-password", "--client-id", "x", "--username", "y", "--colour" }, "Unknown option: --colour" },
+    { { "forgot-password", "--client-id", "x", "--username", "y", "--colour" },
+      "Unknown option: --colour" },
     { { "--output", "yaml", "forgot-password", NULL }, "invalid choice: 'yaml'" },
     { { "--timeout", "soon", "forgot-password", NULL }, "argument --timeout" },
     { { NULL }, "required: command" },
@@ -198,8 +202,9 @@ test_usage_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(CliResult) cli = run_cli (NULL, NULL, cases[i].args[0], cases[i].args[1], cases[i].args[2],
-                                          cases[i].args[3], cases[i].args[4], cases[i].args[5], NULL);
+      g_autoptr(CliResult) cli = run_cli (NULL, NULL, cases[i].args[0], cases[i].args[1],
+                                          cases[i].args[2], cases[i].args[3], cases[i].args[4],
+                                          cases[i].args[5], NULL);
 
       g_assert_cmpint (cli->status, ==, 252);
       g_assert_cmpstr (cli->out, ==, "");
@@ -237,9 +242,10 @@ static void
 test_parameter_validation (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autoptr(CliResult) cli = run_cli (NULL, NULL, "--endpoint-url", fixture->url, "--region", "us-east-1",
-                                      "forgot-password", "--client-id", TEST_CLIENT, "--username",
-                                      "jane doe", NULL);
+  g_autoptr(CliResult) cli = run_cli (NULL, NULL, "--endpoint-url", fixture->url,
+                                      "--region", "us-east-1",
+                                      "forgot-password", "--client-id", TEST_CLIENT,
+                                      "--username", "jane doe", NULL);
 
   g_assert_cmpint (cli->status, ==, 252);
   g_assert_nonnull (strstr (cli->err, "Parameter validation failed: Invalid Username"));
@@ -260,12 +266,14 @@ test_network_errors (void)
   g_assert_nonnull (strstr (refused->err, "Could not connect to the endpoint URL"));
   g_assert_nonnull (strstr (refused->err, "Check --endpoint-url"));
 
-  insecure = run_cli (NULL, NULL, "--endpoint-url", "http://cognito.example.com", "--region", "us-east-1",
+  insecure = run_cli (NULL, NULL, "--endpoint-url", "http://cognito.example.com",
+                      "--region", "us-east-1",
                       "forgot-password", "--client-id", TEST_CLIENT, "--username", "jane", NULL);
   g_assert_cmpint (insecure->status, ==, 255);
   g_assert_nonnull (strstr (insecure->err, "https"));
 
-  no_region = run_cli (NULL, NULL, "forgot-password", "--client-id", TEST_CLIENT, "--username", "jane", NULL);
+  no_region = run_cli (NULL, NULL, "forgot-password", "--client-id", TEST_CLIENT,
+                       "--username", "jane", NULL);
   g_assert_cmpint (no_region->status, ==, 255);
   g_assert_nonnull (strstr (no_region->err, "You must specify a region"));
 }
@@ -274,16 +282,19 @@ static void
 test_admin_get_user (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(CliResult) cli = run_cli (admin_env, NULL, "--endpoint-url", fixture->url, "--region", "us-east-1",
-                                      "admin-get-user", "--user-pool-id", TEST_POOL, "--username", "jane",
-                                      NULL);
-  g_autoptr(GRegex) date = g_regex_new ("\"UserCreateDate\": \"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?\\+00:00\"",
+  g_autoptr(CliResult) cli = run_cli (admin_env, NULL, "--endpoint-url", fixture->url,
+                                      "--region", "us-east-1",
+                                      "admin-get-user", "--user-pool-id", TEST_POOL,
+                                      "--username", "jane", NULL);
+  g_autoptr(GRegex) date = g_regex_new ("\"UserCreateDate\": \"\\d{4}-\\d\\d-\\d\\dT"
+                                        "\\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?\\+00:00\"",
                                         0, 0, NULL);
 
   g_assert_cmpint (cli->status, ==, 0);
   g_assert_nonnull (strstr (cli->out, "\"Username\": \"jane\""));
   g_assert_nonnull (strstr (cli->out, "\"UserStatus\": \"CONFIRMED\""));
-  g_assert_nonnull (strstr (cli->out, "\"Name\": \"email\",\n            \"Value\": \"jane@example.com\""));
+  g_assert_nonnull (strstr (cli->out,
+                            "\"Name\": \"email\",\n            \"Value\": \"jane@example.com\""));
   g_assert_true (g_regex_match (date, cli->out, 0, NULL));
 }
 
@@ -291,7 +302,8 @@ static void
 test_admin_needs_credentials (Fixture       *fixture,
                               gconstpointer  data)
 {
-  g_autoptr(CliResult) cli = run_cli (NULL, NULL, "--endpoint-url", fixture->url, "--region", "us-east-1",
+  g_autoptr(CliResult) cli = run_cli (NULL, NULL, "--endpoint-url", fixture->url,
+                                      "--region", "us-east-1",
                                       "admin-reset-user-password", "--user-pool-id", TEST_POOL,
                                       "--username", "jane", NULL);
 
@@ -356,10 +368,13 @@ test_debug_has_no_secrets (Fixture       *fixture,
   const char *code;
   const char *hash;
 
-  kw_fake_cognito_add_credentials (fixture->fake, TEST_ACCESS_KEY, TEST_SECRET_KEY, "session-token-never-logged");
-  kw_fake_cognito_queue_fault (fixture->fake, NULL, KW_FAKE_FAULT_ERROR, "TooManyRequestsException");
+  kw_fake_cognito_add_credentials (fixture->fake, TEST_ACCESS_KEY, TEST_SECRET_KEY,
+                                   "session-token-never-logged");
+  kw_fake_cognito_queue_fault (fixture->fake, NULL, KW_FAKE_FAULT_ERROR,
+                               "TooManyRequestsException");
   forgot = run_cli (env, NULL, "--debug", "--endpoint-url", fixture->url, "--region", "us-east-1",
-                    "forgot-password", "--client-id", TEST_SECRET_CLIENT, "--username", "jane", NULL);
+                    "forgot-password", "--client-id", TEST_SECRET_CLIENT, "--username", "jane",
+                    NULL);
   g_assert_cmpint (forgot->status, ==, 0);
   code = kw_fake_cognito_get_last_code (fixture->fake, "jane");
   request = g_ptr_array_index (kw_fake_cognito_get_requests (fixture->fake), 1);
@@ -391,7 +406,8 @@ test_debug_has_no_secrets (Fixture       *fixture,
       g_assert_null (strstr (err, TEST_PASSWORD));
       g_assert_null (strstr (err, code));
       g_assert_null (strstr (err, hash_prefix));
-      g_assert_null (strstr (err, strstr (g_hash_table_lookup (request->headers, "authorization"), "Signature=")));
+      g_assert_null (strstr (err, strstr (g_hash_table_lookup (request->headers, "authorization"),
+                                          "Signature=")));
     }
 }
 

@@ -171,6 +171,14 @@ parse_body (KwFakeRequest *request)
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
+static const char *
+nested_string (JsonObject *object,
+               const char *member,
+               const char *name)
+{
+  return json_object_get_string_member (json_object_get_object_member (object, member), name);
+}
+
 static void
 test_forgot_password_email (Fixture       *fixture,
                             gconstpointer  data)
@@ -192,7 +200,8 @@ test_forgot_password_email (Fixture       *fixture,
                    "AWSCognitoIdentityProviderService.ForgotPassword");
   g_assert_cmpstr (g_hash_table_lookup (request->headers, "content-type"), ==,
                    "application/x-amz-json-1.1");
-  g_assert_cmpstr (g_hash_table_lookup (request->headers, "user-agent"), ==, "keyway/" PACKAGE_VERSION);
+  g_assert_cmpstr (g_hash_table_lookup (request->headers, "user-agent"), ==,
+                   "keyway/" PACKAGE_VERSION);
   g_assert_null (g_hash_table_lookup (request->headers, "authorization"));
   body = parse_body (request);
   g_assert_cmpuint (json_object_get_size (body), ==, 2);
@@ -237,12 +246,10 @@ test_forgot_password_extras (Fixture       *fixture,
   g_assert_no_error (error);
 
   body = parse_body (last_request (fixture));
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (body, "ClientMetadata"), "ticket"),
-                   ==, "INC-42");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (body, "AnalyticsMetadata"),
-                                                  "AnalyticsEndpointId"), ==, "endpoint-1");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (body, "UserContextData"),
-                                                  "IpAddress"), ==, "192.0.2.7");
+  g_assert_cmpstr (nested_string (body, "ClientMetadata", "ticket"), ==, "INC-42");
+  g_assert_cmpstr (nested_string (body, "AnalyticsMetadata", "AnalyticsEndpointId"),
+                   ==, "endpoint-1");
+  g_assert_cmpstr (nested_string (body, "UserContextData", "IpAddress"), ==, "192.0.2.7");
 }
 
 /* SECRET_HASH is computed over exactly the username that is sent. */
@@ -253,12 +260,14 @@ test_secret_hash (Fixture       *fixture,
   g_autoptr(KwCognitoClient) client =
     new_client (kw_fake_cognito_get_url (fixture->fake), TEST_SECRET_CLIENT, TEST_CLIENT_SECRET);
   g_autoptr(KwCognitoClient) wrong =
-    new_client (kw_fake_cognito_get_url (fixture->fake), TEST_SECRET_CLIENT, "not-the-right-secret-at-all");
+    new_client (kw_fake_cognito_get_url (fixture->fake), TEST_SECRET_CLIENT,
+                "not-the-right-secret-at-all");
   g_autoptr(KwCognitoClient) missing =
     new_client (kw_fake_cognito_get_url (fixture->fake), TEST_SECRET_CLIENT, NULL);
   g_autoptr(KwCodeDeliveryDetails) details = NULL;
   g_autoptr(JsonObject) body = NULL;
-  g_autofree char *expected = kw_secret_hash_compute (TEST_CLIENT_SECRET, "zoë", TEST_SECRET_CLIENT);
+  g_autofree char *expected = kw_secret_hash_compute (TEST_CLIENT_SECRET, "zoë",
+                                                      TEST_SECRET_CLIENT);
   g_autoptr(GError) error = NULL;
 
   details = forgot_password (client, "zoë", &error);
@@ -291,7 +300,8 @@ test_recovery_flow (Fixture       *fixture,
   g_assert_nonnull (code);
 
   /* A wrong code is refused and the password stays. */
-  g_assert_false (confirm_forgot_password (fixture->client, "jane", "000000x", TEST_PASSWORD, &error));
+  g_assert_false (confirm_forgot_password (fixture->client, "jane", "000000x", TEST_PASSWORD,
+                                           &error));
   g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_CODE_MISMATCH);
   g_assert_cmpstr (kw_cognito_error_get_name (error), ==, "CodeMismatchException");
   g_assert_cmpuint (kw_cognito_error_get_http_status (error), ==, 400);
@@ -311,7 +321,8 @@ test_recovery_flow (Fixture       *fixture,
                                                    TEST_POOL, "jane"), ==, TEST_PASSWORD);
 
   /* The code is spent. */
-  g_assert_false (confirm_forgot_password (fixture->client, "jane", code, "Another-Passw0rd", &error));
+  g_assert_false (confirm_forgot_password (fixture->client, "jane", code, "Another-Passw0rd",
+                                           &error));
   g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_EXPIRED_CODE);
 }
 
@@ -355,7 +366,8 @@ test_every_documented_error (Fixture       *fixture,
           switch (op)
             {
             case KW_COGNITO_OPERATION_FORGOT_PASSWORD:
-              g_clear_pointer (&(KwCodeDeliveryDetails *){ forgot_password (fixture->client, "jane", &error) },
+              g_clear_pointer (&(KwCodeDeliveryDetails *){
+                                 forgot_password (fixture->client, "jane", &error) },
                                kw_code_delivery_details_free);
               break;
             case KW_COGNITO_OPERATION_CONFIRM_FORGOT_PASSWORD:
@@ -365,14 +377,16 @@ test_every_documented_error (Fixture       *fixture,
               admin_reset (fixture->admin, "jane", &error);
               break;
             case KW_COGNITO_OPERATION_ADMIN_GET_USER:
-              g_clear_pointer (&(KwCognitoUser *){ admin_get_user (fixture->admin, "jane", &error) },
+              g_clear_pointer (&(KwCognitoUser *){
+                                 admin_get_user (fixture->admin, "jane", &error) },
                                kw_cognito_user_free);
               break;
             case KW_COGNITO_OPERATION_ADMIN_SET_USER_PASSWORD:
               admin_set_password (fixture->admin, "jane", TEST_PASSWORD, FALSE, &error);
               break;
             case KW_COGNITO_OPERATION_LIST_USERS:
-              g_clear_pointer (&(GPtrArray *){ list_users (fixture->admin, NULL, -1, NULL, NULL, &error) },
+              g_clear_pointer (&(GPtrArray *){
+                                 list_users (fixture->admin, NULL, -1, NULL, NULL, &error) },
                                g_ptr_array_unref);
               break;
             default:
@@ -395,7 +409,8 @@ test_throttling_retried (Fixture       *fixture,
   g_autoptr(KwCodeDeliveryDetails) details = NULL;
   g_autoptr(GError) error = NULL;
 
-  kw_fake_cognito_queue_fault (fixture->fake, NULL, KW_FAKE_FAULT_ERROR, "TooManyRequestsException");
+  kw_fake_cognito_queue_fault (fixture->fake, NULL, KW_FAKE_FAULT_ERROR,
+                               "TooManyRequestsException");
   kw_fake_cognito_queue_fault (fixture->fake, NULL, KW_FAKE_FAULT_ERROR, "ThrottlingException");
   details = forgot_password (fixture->client, "jane", &error);
 
@@ -412,7 +427,8 @@ test_at_most_three_attempts (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < 5; i++)
-    kw_fake_cognito_queue_fault (fixture->fake, NULL, KW_FAKE_FAULT_ERROR, "TooManyRequestsException");
+    kw_fake_cognito_queue_fault (fixture->fake, NULL, KW_FAKE_FAULT_ERROR,
+                                 "TooManyRequestsException");
   details = forgot_password (fixture->client, "jane", &error);
 
   g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_TOO_MANY_REQUESTS);
@@ -528,7 +544,8 @@ test_cancel_mid_backoff (Fixture       *fixture,
 
   g_object_set (fixture->client, "retry-base-delay", 20000, NULL);
   for (guint i = 0; i < 3; i++)
-    kw_fake_cognito_queue_fault (fixture->fake, NULL, KW_FAKE_FAULT_ERROR, "TooManyRequestsException");
+    kw_fake_cognito_queue_fault (fixture->fake, NULL, KW_FAKE_FAULT_ERROR,
+                                 "TooManyRequestsException");
 
   kw_cognito_client_forgot_password_async (fixture->client, "jane", NULL, cancellable,
                                            kw_test_store_result_cb, &result);
@@ -680,7 +697,8 @@ test_tls_certificate_refused (void)
   g_assert_no_error (error);
   server = soup_server_new ("tls-certificate", certificate, NULL);
   soup_server_add_handler (server, NULL, count_request_cb, &hits, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS, &error);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS,
+                            &error);
   g_assert_no_error (error);
   uris = soup_server_get_uris (server);
   url = g_strdup_printf ("https://127.0.0.1:%d", g_uri_get_port (uris->data));
@@ -722,7 +740,8 @@ test_invalid_input_not_sent (Fixture       *fixture,
   g_assert_cmpstr (kw_cognito_error_get_field (error), ==, "Username");
   g_clear_error (&error);
 
-  g_assert_false (confirm_forgot_password (fixture->client, "jane", "12 34", TEST_PASSWORD, &error));
+  g_assert_false (confirm_forgot_password (fixture->client, "jane", "12 34", TEST_PASSWORD,
+                                           &error));
   g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_INVALID_PARAMETER);
   g_assert_cmpstr (kw_cognito_error_get_field (error), ==, "ConfirmationCode");
 
@@ -749,7 +768,8 @@ test_admin_get_user (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (g_hash_table_lookup (request->headers, "authorization"),
                                    "AWS4-HMAC-SHA256 Credential=" TEST_ACCESS_KEY "/"));
   g_assert_nonnull (strstr (g_hash_table_lookup (request->headers, "authorization"),
-                            "/us-east-1/cognito-idp/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-target, "));
+                            "/us-east-1/cognito-idp/aws4_request, "
+                            "SignedHeaders=content-type;host;x-amz-date;x-amz-target, "));
   g_assert_nonnull (g_hash_table_lookup (request->headers, "x-amz-date"));
 }
 
@@ -762,7 +782,8 @@ test_admin_reset_and_set (Fixture       *fixture,
 
   g_assert_true (admin_reset (fixture->admin, "sam", &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (kw_fake_directory_get_status (directory, TEST_POOL, "sam"), ==, "RESET_REQUIRED");
+  g_assert_cmpstr (kw_fake_directory_get_status (directory, TEST_POOL, "sam"), ==,
+                   "RESET_REQUIRED");
   g_assert_nonnull (kw_fake_cognito_get_last_code (fixture->fake, "sam"));
 
   g_assert_false (admin_reset (fixture->admin, "nobody", &error));
@@ -771,7 +792,8 @@ test_admin_reset_and_set (Fixture       *fixture,
 
   g_assert_true (admin_set_password (fixture->admin, "sam", "Temporary-Pa55", FALSE, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (kw_fake_directory_get_status (directory, TEST_POOL, "sam"), ==, "FORCE_CHANGE_PASSWORD");
+  g_assert_cmpstr (kw_fake_directory_get_status (directory, TEST_POOL, "sam"), ==,
+                   "FORCE_CHANGE_PASSWORD");
 
   g_assert_true (admin_set_password (fixture->admin, "sam", "Permanent-Pa55", TRUE, &error));
   g_assert_cmpstr (kw_fake_directory_get_status (directory, TEST_POOL, "sam"), ==, "CONFIRMED");
@@ -824,9 +846,11 @@ test_session_token_signed (Fixture       *fixture,
 
   g_assert_no_error (error);
   request = last_request (fixture);
-  g_assert_cmpstr (g_hash_table_lookup (request->headers, "x-amz-security-token"), ==, "session-token-value");
+  g_assert_cmpstr (g_hash_table_lookup (request->headers, "x-amz-security-token"), ==,
+                   "session-token-value");
   g_assert_nonnull (strstr (g_hash_table_lookup (request->headers, "authorization"),
-                            "SignedHeaders=content-type;host;x-amz-date;x-amz-security-token;x-amz-target"));
+                            "SignedHeaders=content-type;host;x-amz-date;"
+                            "x-amz-security-token;x-amz-target"));
 }
 
 static void
@@ -835,8 +859,10 @@ test_credential_errors (Fixture       *fixture,
 {
   g_autoptr(KwAwsCredentials) wrong_secret =
     kw_aws_credentials_new (TEST_ACCESS_KEY, "not-the-secret", NULL, "test");
-  g_autoptr(KwAwsCredentials) unknown = kw_aws_credentials_new ("AKIAUNKNOWN", "whatever", NULL, "test");
-  g_autoptr(KwCognitoClient) anonymous = new_client (kw_fake_cognito_get_url (fixture->fake), NULL, NULL);
+  g_autoptr(KwAwsCredentials) unknown =
+    kw_aws_credentials_new ("AKIAUNKNOWN", "whatever", NULL, "test");
+  g_autoptr(KwCognitoClient) anonymous =
+    new_client (kw_fake_cognito_get_url (fixture->fake), NULL, NULL);
   g_autoptr(GError) error = NULL;
 
   kw_cognito_client_set_credentials (fixture->admin, wrong_secret);
@@ -883,10 +909,12 @@ test_no_secret_in_logs (void)
       g_autoptr(KwCognitoClient) client = NULL;
       g_autoptr(KwCognitoClient) admin = NULL;
       g_autoptr(KwAwsCredentials) credentials =
-        kw_aws_credentials_new (TEST_ACCESS_KEY, TEST_SECRET_KEY, "token-that-must-not-leak", "test");
+        kw_aws_credentials_new (TEST_ACCESS_KEY, TEST_SECRET_KEY, "token-that-must-not-leak",
+                                "test");
       g_autoptr(KwCodeDeliveryDetails) details = NULL;
       g_autoptr(KwCognitoUser) user = NULL;
-      g_autofree char *hash = kw_secret_hash_compute (TEST_CLIENT_SECRET, "jane", TEST_SECRET_CLIENT);
+      g_autofree char *hash = kw_secret_hash_compute (TEST_CLIENT_SECRET, "jane",
+                                                      TEST_SECRET_CLIENT);
       g_autoptr(GError) error = NULL;
       const char *authorization;
       const char *code;
@@ -895,7 +923,8 @@ test_no_secret_in_logs (void)
       g_log_set_debug_enabled (TRUE);
 
       fake = kw_test_fake_new ();
-      kw_fake_cognito_add_credentials (fake, TEST_ACCESS_KEY, TEST_SECRET_KEY, "token-that-must-not-leak");
+      kw_fake_cognito_add_credentials (fake, TEST_ACCESS_KEY, TEST_SECRET_KEY,
+                                       "token-that-must-not-leak");
       client = new_client (kw_fake_cognito_get_url (fake), TEST_SECRET_CLIENT, TEST_CLIENT_SECRET);
       admin = new_client (kw_fake_cognito_get_url (fake), NULL, NULL);
       kw_cognito_client_set_credentials (admin, credentials);
@@ -914,7 +943,8 @@ test_no_secret_in_logs (void)
       g_assert_no_error (error);
 
       authorization = g_hash_table_lookup (((KwFakeRequest *) g_ptr_array_index (
-        kw_fake_cognito_get_requests (fake), kw_fake_cognito_get_requests (fake)->len - 1))->headers,
+        kw_fake_cognito_get_requests (fake),
+        kw_fake_cognito_get_requests (fake)->len - 1))->headers,
         "authorization");
 
       /* The log did record the attempts, so the check below means something. */

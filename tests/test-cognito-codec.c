@@ -76,7 +76,8 @@ test_forgot_password_partial (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (decode (KW_COGNITO_OPERATION_FORGOT_PASSWORD, 200,
-                         "{\"CodeDeliveryDetails\":{\"DeliveryMedium\":\"SMS\",\"Destination\":null}}",
+                         "{\"CodeDeliveryDetails\":{\"DeliveryMedium\":\"SMS\","
+                         "\"Destination\":null}}",
                          &output, &error));
   g_assert_no_error (error);
 
@@ -89,7 +90,8 @@ test_forgot_password_partial (void)
 
   /* A medium added after Keyway shipped is kept as sent, not refused. */
   g_assert_true (decode (KW_COGNITO_OPERATION_FORGOT_PASSWORD, 200,
-                         "{\"CodeDeliveryDetails\":{\"DeliveryMedium\":\"VOICE\"}}", &output, &error));
+                         "{\"CodeDeliveryDetails\":{\"DeliveryMedium\":\"VOICE\"}}",
+                         &output, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (output.delivery->delivery_medium, ==, "VOICE");
   g_assert_cmpint (output.delivery->medium, ==, KW_DELIVERY_MEDIUM_UNKNOWN);
@@ -102,7 +104,8 @@ test_forgot_password_partial (void)
 static void
 test_forgot_password_absent (void)
 {
-  static const char * const bodies[] = { "", "{}", "{\"CodeDeliveryDetails\":null}", "{\"CodeDeliveryDetails\":{}}" };
+  static const char * const bodies[] = { "", "{}", "{\"CodeDeliveryDetails\":null}",
+                                         "{\"CodeDeliveryDetails\":{}}" };
 
   for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
     {
@@ -110,7 +113,8 @@ test_forgot_password_absent (void)
       g_autoptr(GError) error = NULL;
 
       g_test_message ("body: %s", bodies[i]);
-      g_assert_true (decode (KW_COGNITO_OPERATION_FORGOT_PASSWORD, 200, bodies[i], &output, &error));
+      g_assert_true (decode (KW_COGNITO_OPERATION_FORGOT_PASSWORD, 200, bodies[i],
+                             &output, &error));
       g_assert_no_error (error);
       g_assert_nonnull (output.delivery);
       g_assert_null (output.delivery->destination);
@@ -190,7 +194,8 @@ test_admin_get_user_full (void)
   /* The real username, not the alias the person typed. */
   g_assert_cmpstr (output.user->username, ==, "0d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a");
   g_assert_cmpuint (g_hash_table_size (output.user->attributes), ==, 5);
-  g_assert_cmpstr (kw_cognito_user_get_attribute (output.user, "email"), ==, "jane.doe@example.com");
+  g_assert_cmpstr (kw_cognito_user_get_attribute (output.user, "email"), ==,
+                   "jane.doe@example.com");
   g_assert_true (kw_cognito_user_attribute_is_true (output.user, "email_verified"));
   g_assert_false (kw_cognito_user_attribute_is_true (output.user, "phone_number_verified"));
   /* An attribute without a value is present and empty. */
@@ -257,7 +262,8 @@ test_admin_get_user_dates (void)
       modified = format_date (output.user->modified);
       g_assert_cmpstr (created, ==, date_cases[i].iso8601);
       g_assert_cmpstr (modified, ==, date_cases[i].iso8601);
-      g_assert_cmpint (g_date_time_get_microsecond (output.user->created), ==, date_cases[i].microsecond);
+      g_assert_cmpint (g_date_time_get_microsecond (output.user->created), ==,
+                       date_cases[i].microsecond);
 
       kw_cognito_output_clear (&output);
     }
@@ -273,7 +279,8 @@ test_admin_get_user_date_fields (void)
   GDateTime *date;
 
   g_assert_true (decode (KW_COGNITO_OPERATION_ADMIN_GET_USER, 200,
-                         "{\"Username\":\"jane\",\"UserCreateDate\":1.682955829578E9}", &output, &error));
+                         "{\"Username\":\"jane\",\"UserCreateDate\":1.682955829578E9}",
+                         &output, &error));
   g_assert_no_error (error);
 
   date = output.user->created;
@@ -371,7 +378,8 @@ test_admin_get_user_no_user (void)
       g_autoptr(GError) error = NULL;
 
       g_test_message ("body: %s", bodies[i]);
-      g_assert_false (decode (KW_COGNITO_OPERATION_ADMIN_GET_USER, 200, bodies[i], &output, &error));
+      g_assert_false (decode (KW_COGNITO_OPERATION_ADMIN_GET_USER, 200, bodies[i],
+                              &output, &error));
       g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_INVALID_RESPONSE);
       g_assert_cmpuint (kw_cognito_error_get_http_status (error), ==, 200);
       g_assert_cmpstr (kw_cognito_error_get_request_id (error), ==, REQUEST_ID);
@@ -404,7 +412,8 @@ static const WrongTypeCase wrong_type_cases[] = {
   { "username-number", KW_COGNITO_OPERATION_ADMIN_GET_USER,
     "{\"Username\":5}", "Username" },
   { "attributes-object", KW_COGNITO_OPERATION_ADMIN_GET_USER,
-    "{\"Username\":\"jane\",\"UserAttributes\":{\"email\":\"jane@example.com\"}}", "UserAttributes" },
+    "{\"Username\":\"jane\",\"UserAttributes\":{\"email\":\"jane@example.com\"}}",
+    "UserAttributes" },
   { "attributes-item-string", KW_COGNITO_OPERATION_ADMIN_GET_USER,
     "{\"Username\":\"jane\",\"UserAttributes\":[\"email\"]}", "UserAttributes" },
   { "attributes-item-no-name", KW_COGNITO_OPERATION_ADMIN_GET_USER,
@@ -412,7 +421,8 @@ static const WrongTypeCase wrong_type_cases[] = {
   { "attributes-name-number", KW_COGNITO_OPERATION_ADMIN_GET_USER,
     "{\"Username\":\"jane\",\"UserAttributes\":[{\"Name\":5,\"Value\":\"x\"}]}", "Name" },
   { "attributes-value-boolean", KW_COGNITO_OPERATION_ADMIN_GET_USER,
-    "{\"Username\":\"jane\",\"UserAttributes\":[{\"Name\":\"email_verified\",\"Value\":true}]}", "Value" },
+    "{\"Username\":\"jane\",\"UserAttributes\":[{\"Name\":\"email_verified\",\"Value\":true}]}",
+    "Value" },
   { "status-number", KW_COGNITO_OPERATION_ADMIN_GET_USER,
     "{\"Username\":\"jane\",\"UserStatus\":1}", "UserStatus" },
   { "enabled-string", KW_COGNITO_OPERATION_ADMIN_GET_USER,
@@ -511,7 +521,8 @@ test_list_users (void)
 static void
 test_list_users_empty (void)
 {
-  static const char * const bodies[] = { "", "{}", "{\"Users\":[]}", "{\"Users\":null,\"PaginationToken\":null}" };
+  static const char * const bodies[] = { "", "{}", "{\"Users\":[]}",
+                                         "{\"Users\":null,\"PaginationToken\":null}" };
 
   for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
     {
@@ -576,7 +587,8 @@ test_error_answer (void)
     {
       KwCognitoResponse response = {
         .http_status = 400,
-        .error_type = "CodeMismatchException:http://internal.amazon.com/coral/com.amazonaws.cognito/",
+        .error_type = "CodeMismatchException:"
+                      "http://internal.amazon.com/coral/com.amazonaws.cognito/",
         .error_message = "from the header",
         .request_id = REQUEST_ID,
         .body = "{\"__type\":\"CodeMismatchException\","
@@ -610,7 +622,8 @@ test_error_answer_kinds (void)
   g_autoptr(GError) unknown = NULL;
 
   g_assert_false (decode (KW_COGNITO_OPERATION_LIST_USERS, 400,
-                          "{\"__type\":\"TooManyRequestsException\",\"message\":\"Too many requests\"}",
+                          "{\"__type\":\"TooManyRequestsException\","
+                          "\"message\":\"Too many requests\"}",
                           &output, &throttled));
   g_assert_error (throttled, KW_COGNITO_ERROR, KW_COGNITO_ERROR_TOO_MANY_REQUESTS);
   kw_cognito_output_clear (&output);
@@ -623,7 +636,8 @@ test_error_answer_kinds (void)
   kw_cognito_output_clear (&output);
 
   g_assert_false (decode (KW_COGNITO_OPERATION_FORGOT_PASSWORD, 400,
-                          "{\"__type\":\"BrandNewException\",\"message\":\"New\"}", &output, &unknown));
+                          "{\"__type\":\"BrandNewException\",\"message\":\"New\"}",
+                          &output, &unknown));
   g_assert_error (unknown, KW_COGNITO_ERROR, KW_COGNITO_ERROR_UNKNOWN_ERROR);
   g_assert_cmpstr (kw_cognito_error_get_name (unknown), ==, "BrandNewException");
   g_assert_null (output.delivery);
@@ -643,11 +657,13 @@ test_blank_body (void)
       g_autoptr(GError) confirm_error = NULL;
       g_autoptr(GError) user_error = NULL;
 
-      g_assert_true (decode (KW_COGNITO_OPERATION_CONFIRM_FORGOT_PASSWORD, 200, "\r\n", &output, &confirm_error));
+      g_assert_true (decode (KW_COGNITO_OPERATION_CONFIRM_FORGOT_PASSWORD, 200, "\r\n",
+                             &output, &confirm_error));
       g_assert_no_error (confirm_error);
       kw_cognito_output_clear (&output);
 
-      g_assert_false (decode (KW_COGNITO_OPERATION_ADMIN_GET_USER, 200, " \n", &output, &user_error));
+      g_assert_false (decode (KW_COGNITO_OPERATION_ADMIN_GET_USER, 200, " \n",
+                              &output, &user_error));
       g_assert_error (user_error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_INVALID_RESPONSE);
       kw_cognito_output_clear (&output);
       return;
@@ -684,6 +700,7 @@ test_serialize (void)
   g_autoptr(JsonNode) parsed = NULL;
   g_autoptr(GError) error = NULL;
   JsonObject *round_trip;
+  JsonObject *round_trip_metadata;
 
   json_object_set_string_member (input, "ClientId", "4example5clientid6789abcde");
   json_object_set_string_member (input, "Username", "zo\xc3\xab");
@@ -706,8 +723,8 @@ test_serialize (void)
   g_assert_no_error (error);
   round_trip = json_node_get_object (parsed);
   g_assert_cmpstr (json_object_get_string_member (round_trip, "Username"), ==, "zo\xc3\xab");
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (round_trip, "ClientMetadata"),
-                                                  "note"),
+  round_trip_metadata = json_object_get_object_member (round_trip, "ClientMetadata");
+  g_assert_cmpstr (json_object_get_string_member (round_trip_metadata, "note"),
                    ==, "say \"hi\" \\ now");
 }
 
@@ -729,7 +746,8 @@ test_serialize_password_escapes (void)
   g_assert_null (strchr (text, '\n'));
   parsed = json_from_string (text, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (parsed), "Password"), ==, password);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (parsed), "Password"),
+                   ==, password);
 }
 
 typedef struct
@@ -747,7 +765,8 @@ static const ExtrasCase extras_cases[] = {
   { KW_COGNITO_OPERATION_FORGOT_PASSWORD, TRUE, TRUE, TRUE,
     "{\"ClientId\":\"abc\",\"Username\":\"jane\"}" },
   { KW_COGNITO_OPERATION_CONFIRM_FORGOT_PASSWORD, TRUE, TRUE, TRUE,
-    "{\"ClientId\":\"abc\",\"Username\":\"jane\",\"ConfirmationCode\":\"123456\",\"Password\":\"pw\"}" },
+    "{\"ClientId\":\"abc\",\"Username\":\"jane\",\"ConfirmationCode\":\"123456\","
+    "\"Password\":\"pw\"}" },
   { KW_COGNITO_OPERATION_ADMIN_RESET_USER_PASSWORD, TRUE, FALSE, FALSE,
     "{\"UserPoolId\":\"eu-west-1_abc\",\"Username\":\"jane\"}" },
   { KW_COGNITO_OPERATION_ADMIN_GET_USER, FALSE, FALSE, FALSE,
@@ -779,11 +798,14 @@ test_add_extras (gconstpointer data)
 
   kw_cognito_codec_add_extras (input, extras_case->operation, &extras);
 
-  g_assert_cmpint (json_object_has_member (input, "ClientMetadata"), ==, extras_case->client_metadata);
+  g_assert_cmpint (json_object_has_member (input, "ClientMetadata"), ==,
+                   extras_case->client_metadata);
   g_assert_cmpint (json_object_has_member (input, "AnalyticsMetadata"), ==, extras_case->analytics);
-  g_assert_cmpint (json_object_has_member (input, "UserContextData"), ==, extras_case->user_context);
+  g_assert_cmpint (json_object_has_member (input, "UserContextData"), ==,
+                   extras_case->user_context);
   g_assert_cmpuint (json_object_get_size (input), ==,
-                    extras_case->client_metadata + extras_case->analytics + extras_case->user_context);
+                    extras_case->client_metadata + extras_case->analytics +
+                    extras_case->user_context);
 
   if (extras_case->client_metadata)
     {
@@ -799,7 +821,8 @@ test_add_extras (gconstpointer data)
       JsonObject *object = json_object_get_object_member (input, "AnalyticsMetadata");
 
       g_assert_cmpuint (json_object_get_size (object), ==, 1);
-      g_assert_cmpstr (json_object_get_string_member (object, "AnalyticsEndpointId"), ==, "endpoint-1");
+      g_assert_cmpstr (json_object_get_string_member (object, "AnalyticsEndpointId"), ==,
+                       "endpoint-1");
     }
 
   if (extras_case->user_context)
@@ -856,7 +879,8 @@ main (int   argc,
   g_test_add_func ("/keyway/cognito-codec/empty-outputs", test_empty_outputs);
   g_test_add_func ("/keyway/cognito-codec/admin-get-user/full", test_admin_get_user_full);
   g_test_add_func ("/keyway/cognito-codec/admin-get-user/dates", test_admin_get_user_dates);
-  g_test_add_func ("/keyway/cognito-codec/admin-get-user/date-fields", test_admin_get_user_date_fields);
+  g_test_add_func ("/keyway/cognito-codec/admin-get-user/date-fields",
+                   test_admin_get_user_date_fields);
   g_test_add_func ("/keyway/cognito-codec/admin-get-user/status", test_admin_get_user_status);
   g_test_add_func ("/keyway/cognito-codec/admin-get-user/enabled", test_admin_get_user_enabled);
   g_test_add_func ("/keyway/cognito-codec/admin-get-user/no-user", test_admin_get_user_no_user);
@@ -866,20 +890,23 @@ main (int   argc,
   g_test_add_func ("/keyway/cognito-codec/error-answer/every-operation", test_error_answer);
   g_test_add_func ("/keyway/cognito-codec/error-answer/kinds", test_error_answer_kinds);
   g_test_add_func ("/keyway/cognito-codec/serialize/compact", test_serialize);
-  g_test_add_func ("/keyway/cognito-codec/serialize/password-escapes", test_serialize_password_escapes);
+  g_test_add_func ("/keyway/cognito-codec/serialize/password-escapes",
+                   test_serialize_password_escapes);
   g_test_add_func ("/keyway/cognito-codec/add-extras/partial", test_add_extras_partial);
 
   for (guint i = 0; i < G_N_ELEMENTS (wrong_type_cases); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/keyway/cognito-codec/wrong-type/%s", wrong_type_cases[i].name);
+      g_autofree char *path = g_strdup_printf ("/keyway/cognito-codec/wrong-type/%s",
+                                               wrong_type_cases[i].name);
 
       g_test_add_data_func (path, &wrong_type_cases[i], test_wrong_type);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (extras_cases); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/keyway/cognito-codec/add-extras/%s",
-                                               kw_cognito_operation_get_name (extras_cases[i].operation));
+      g_autofree char *path =
+        g_strdup_printf ("/keyway/cognito-codec/add-extras/%s",
+                         kw_cognito_operation_get_name (extras_cases[i].operation));
 
       g_test_add_data_func (path, &extras_cases[i], test_add_extras);
     }

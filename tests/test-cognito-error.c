@@ -42,7 +42,8 @@ static const SanitizeCase sanitize_cases[] = {
   { "FooError", "FooError" },
   { "FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/", "FooError" },
   { "aws.protocoltests.restjson#FooError", "FooError" },
-  { "aws.protocoltests.restjson#FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/",
+  { "aws.protocoltests.restjson#FooError:"
+    "http://internal.amazon.com/coral/com.amazon.coral.validate/",
     "FooError" },
   { "com.amazonaws.cognitoidentityprovider#CodeMismatchException", "CodeMismatchException" },
   /* The colon is cut first, so a '#' in the URL must not pick the name. */
@@ -173,8 +174,10 @@ test_response_every_known_name (void)
   for (KwCognitoError code = 0; code <= LAST_SERVICE_CODE; code++)
     {
       const char *name = kw_cognito_error_code_to_name (code);
-      g_autofree char *namespaced = g_strdup_printf ("com.amazonaws.cognitoidentityprovider#%s", name);
-      g_autofree char *type_body = g_strdup_printf ("{\"__type\":\"%s\",\"message\":\"m\"}", namespaced);
+      g_autofree char *namespaced = g_strdup_printf ("com.amazonaws.cognitoidentityprovider#%s",
+                                                     name);
+      g_autofree char *type_body = g_strdup_printf ("{\"__type\":\"%s\",\"message\":\"m\"}",
+                                                    namespaced);
       g_autofree char *code_body = g_strdup_printf ("{\"code\":\"%s\",\"message\":\"m\"}", name);
       g_autofree char *header = g_strdup_printf ("%s:http://internal.amazon.com/coral/", name);
       g_autoptr(GError) from_header = error_from_body (400, header, NULL);
@@ -201,18 +204,21 @@ test_response_name_precedence (void)
   g_autoptr(GError) non_string_type = NULL;
 
   header_wins = error_from_body (400, "UserNotFoundException",
-                                 "{\"__type\":\"CodeMismatchException\",\"code\":\"ExpiredCodeException\"}");
+                                 "{\"__type\":\"CodeMismatchException\","
+                                 "\"code\":\"ExpiredCodeException\"}");
   g_assert_error (header_wins, KW_COGNITO_ERROR, KW_COGNITO_ERROR_USER_NOT_FOUND);
 
   type_wins = error_from_body (400, NULL,
-                               "{\"code\":\"ExpiredCodeException\",\"__type\":\"CodeMismatchException\"}");
+                               "{\"code\":\"ExpiredCodeException\","
+                               "\"__type\":\"CodeMismatchException\"}");
   g_assert_error (type_wins, KW_COGNITO_ERROR, KW_COGNITO_ERROR_CODE_MISMATCH);
 
   /* An empty header is no name at all, not an unknown one. */
   empty_header = error_from_body (400, "", "{\"__type\":\"LimitExceededException\"}");
   g_assert_error (empty_header, KW_COGNITO_ERROR, KW_COGNITO_ERROR_LIMIT_EXCEEDED);
 
-  non_string_type = error_from_body (400, NULL, "{\"__type\":42,\"code\":\"ExpiredCodeException\"}");
+  non_string_type = error_from_body (400, NULL,
+                                     "{\"__type\":42,\"code\":\"ExpiredCodeException\"}");
   g_assert_error (non_string_type, KW_COGNITO_ERROR, KW_COGNITO_ERROR_EXPIRED_CODE);
 }
 
@@ -226,12 +232,14 @@ test_response_message_precedence (void)
   g_autoptr(GError) header = NULL;
   g_autoptr(GError) non_string = NULL;
   g_autoptr(GError) no_body = NULL;
-  const char *both = "{\"__type\":\"CodeMismatchException\",\"Message\":\"upper\",\"message\":\"lower\"}";
+  const char *both = "{\"__type\":\"CodeMismatchException\",\"Message\":\"upper\","
+                     "\"message\":\"lower\"}";
   const char *only_upper = "{\"__type\":\"CodeMismatchException\",\"Message\":\"upper\"}";
   const char *neither = "{\"__type\":\"CodeMismatchException\"}";
   const char *numeric = "{\"__type\":\"CodeMismatchException\",\"message\":5}";
 
-  lower = kw_cognito_error_from_response (400, NULL, "from header", REQUEST_ID, both, strlen (both));
+  lower = kw_cognito_error_from_response (400, NULL, "from header", REQUEST_ID,
+                                          both, strlen (both));
   g_assert_cmpstr (lower->message, ==, "lower");
 
   upper = kw_cognito_error_from_response (400, NULL, "from header", REQUEST_ID,
@@ -247,7 +255,8 @@ test_response_message_precedence (void)
   g_assert_cmpstr (non_string->message, ==, "from header");
 
   /* A name and message in headers alone, with a body that is not JSON. */
-  no_body = kw_cognito_error_from_response (400, "NotAuthorizedException", "Incorrect username or password.",
+  no_body = kw_cognito_error_from_response (400, "NotAuthorizedException",
+                                            "Incorrect username or password.",
                                             REQUEST_ID, "not json", strlen ("not json"));
   g_assert_error (no_body, KW_COGNITO_ERROR, KW_COGNITO_ERROR_NOT_AUTHORIZED);
   g_assert_cmpstr (no_body->message, ==, "Incorrect username or password.");
@@ -262,7 +271,8 @@ test_response_known (void)
 
   error = error_from_body (400, NULL,
                            "{\"__type\":\"CodeMismatchException\","
-                           "\"message\":\"Invalid verification code provided, please try again.\"}");
+                           "\"message\":\"Invalid verification code provided, "
+                           "please try again.\"}");
 
   g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_CODE_MISMATCH);
   g_assert_cmpstr (error->message, ==, "Invalid verification code provided, please try again.");
@@ -295,7 +305,8 @@ test_response_unknown_name (void)
   g_autoptr(GError) without_message = NULL;
 
   with_message = error_from_body (400, NULL,
-                                  "{\"__type\":\"com.amazonaws.cognitoidentityprovider#BrandNewException\","
+                                  "{\"__type\":\"com.amazonaws.cognitoidentityprovider#"
+                                  "BrandNewException\","
                                   "\"message\":\"Something new happened\"}");
   g_assert_error (with_message, KW_COGNITO_ERROR, KW_COGNITO_ERROR_UNKNOWN_ERROR);
   g_assert_cmpstr (kw_cognito_error_get_name (with_message), ==, "BrandNewException");
@@ -315,7 +326,8 @@ test_response_unknown_name (void)
 static void
 test_response_hostile_text (void)
 {
-  g_autoptr(GString) long_message = g_string_new ("{\"__type\":\"CodeMismatchException\",\"message\":\"");
+  g_autoptr(GString) long_message = g_string_new ("{\"__type\":\"CodeMismatchException\","
+                                                  "\"message\":\"");
   g_autoptr(GError) escapes = NULL;
   g_autoptr(GError) invalid = NULL;
   g_autoptr(GError) flood = NULL;
@@ -355,7 +367,8 @@ static const NamelessCase nameless_cases[] = {
   { 500, NULL, KW_COGNITO_ERROR_SERVER_ERROR, "HTTP 500 Internal Server Error" },
   { 502, "<html><body><h1>502 Bad Gateway</h1></body></html>", KW_COGNITO_ERROR_SERVER_ERROR,
     "HTTP 502 Bad Gateway" },
-  { 503, "<html>Service Unavailable</html>", KW_COGNITO_ERROR_SERVER_ERROR, "HTTP 503 Service Unavailable" },
+  { 503, "<html>Service Unavailable</html>", KW_COGNITO_ERROR_SERVER_ERROR,
+    "HTTP 503 Service Unavailable" },
   { 504, "{}", KW_COGNITO_ERROR_SERVER_ERROR, "HTTP 504 Gateway Timeout" },
   { 400, "{\"message\":\"no name\"}", KW_COGNITO_ERROR_INVALID_RESPONSE, "HTTP 400 Bad Request" },
   { 403, "<html>Request blocked by the firewall</html>", KW_COGNITO_ERROR_INVALID_RESPONSE,
@@ -427,8 +440,9 @@ test_response_blank_body (void)
         {
           g_autoptr(GError) client = error_from_body (400, NULL, bodies[i]);
           g_autoptr(GError) server = error_from_body (503, NULL, bodies[i]);
-          g_autoptr(GError) named = kw_cognito_error_from_response (400, "CodeMismatchException", "Wrong code",
-                                                                    REQUEST_ID, bodies[i], strlen (bodies[i]));
+          g_autoptr(GError) named =
+            kw_cognito_error_from_response (400, "CodeMismatchException", "Wrong code",
+                                            REQUEST_ID, bodies[i], strlen (bodies[i]));
 
           g_assert_error (client, KW_COGNITO_ERROR, KW_COGNITO_ERROR_INVALID_RESPONSE);
           g_assert_error (server, KW_COGNITO_ERROR, KW_COGNITO_ERROR_SERVER_ERROR);
@@ -454,7 +468,9 @@ test_error_copy (void)
   g_autoptr(GError) field = NULL;
   g_autoptr(GError) field_copy = NULL;
 
-  original = error_from_body (400, NULL, "{\"__type\":\"TooManyRequestsException\",\"message\":\"slow down\"}");
+  original = error_from_body (400, NULL,
+                              "{\"__type\":\"TooManyRequestsException\","
+                              "\"message\":\"slow down\"}");
   copy = g_error_copy (original);
 
   g_assert_error (copy, KW_COGNITO_ERROR, KW_COGNITO_ERROR_TOO_MANY_REQUESTS);
@@ -493,23 +509,29 @@ typedef struct
 } TransportCase;
 
 static const TransportCase transport_cases[] = {
-  { "resolver-not-found", g_resolver_error_quark, G_RESOLVER_ERROR_NOT_FOUND, KW_COGNITO_ERROR_DNS_FAILURE },
+  { "resolver-not-found", g_resolver_error_quark, G_RESOLVER_ERROR_NOT_FOUND,
+    KW_COGNITO_ERROR_DNS_FAILURE },
   { "resolver-temporary", g_resolver_error_quark, G_RESOLVER_ERROR_TEMPORARY_FAILURE,
     KW_COGNITO_ERROR_DNS_FAILURE },
   { "host-not-found", g_io_error_quark, G_IO_ERROR_HOST_NOT_FOUND, KW_COGNITO_ERROR_DNS_FAILURE },
-  { "tls-bad-certificate", g_tls_error_quark, G_TLS_ERROR_BAD_CERTIFICATE, KW_COGNITO_ERROR_TLS_FAILURE },
+  { "tls-bad-certificate", g_tls_error_quark, G_TLS_ERROR_BAD_CERTIFICATE,
+    KW_COGNITO_ERROR_TLS_FAILURE },
   { "tls-handshake", g_tls_error_quark, G_TLS_ERROR_HANDSHAKE, KW_COGNITO_ERROR_TLS_FAILURE },
   { "connection-refused", g_io_error_quark, G_IO_ERROR_CONNECTION_REFUSED,
     KW_COGNITO_ERROR_CONNECTION_REFUSED },
   /* GIO reports ECONNRESET and EPIPE as CONNECTION_CLOSED (= BROKEN_PIPE). */
-  { "connection-closed", g_io_error_quark, G_IO_ERROR_CONNECTION_CLOSED, KW_COGNITO_ERROR_CONNECTION_RESET },
-  { "partial-input", g_io_error_quark, G_IO_ERROR_PARTIAL_INPUT, KW_COGNITO_ERROR_CONNECTION_RESET },
+  { "connection-closed", g_io_error_quark, G_IO_ERROR_CONNECTION_CLOSED,
+    KW_COGNITO_ERROR_CONNECTION_RESET },
+  { "partial-input", g_io_error_quark, G_IO_ERROR_PARTIAL_INPUT,
+    KW_COGNITO_ERROR_CONNECTION_RESET },
   { "timed-out", g_io_error_quark, G_IO_ERROR_TIMED_OUT, KW_COGNITO_ERROR_TIMEOUT },
   { "network-unreachable", g_io_error_quark, G_IO_ERROR_NETWORK_UNREACHABLE,
     KW_COGNITO_ERROR_NETWORK_UNREACHABLE },
-  { "host-unreachable", g_io_error_quark, G_IO_ERROR_HOST_UNREACHABLE, KW_COGNITO_ERROR_NETWORK_UNREACHABLE },
+  { "host-unreachable", g_io_error_quark, G_IO_ERROR_HOST_UNREACHABLE,
+    KW_COGNITO_ERROR_NETWORK_UNREACHABLE },
   { "io-failed", g_io_error_quark, G_IO_ERROR_FAILED, KW_COGNITO_ERROR_NETWORK_UNREACHABLE },
-  { "soup-parsing", soup_session_error_quark, SOUP_SESSION_ERROR_PARSING, KW_COGNITO_ERROR_INVALID_RESPONSE },
+  { "soup-parsing", soup_session_error_quark, SOUP_SESSION_ERROR_PARSING,
+    KW_COGNITO_ERROR_INVALID_RESPONSE },
   { "soup-encoding", soup_session_error_quark, SOUP_SESSION_ERROR_ENCODING,
     KW_COGNITO_ERROR_INVALID_RESPONSE },
 };
@@ -519,7 +541,8 @@ test_transport (gconstpointer data)
 {
   const TransportCase *transport = data;
   g_autoptr(GError) raw = g_error_new_literal (transport->domain (), transport->code,
-                                               "Error resolving \"cognito-idp.eu-west-1.amazonaws.com\"");
+                                               "Error resolving "
+                                               "\"cognito-idp.eu-west-1.amazonaws.com\"");
   g_autoptr(GError) error = kw_cognito_error_from_transport (raw);
 
   g_assert_error (error, KW_COGNITO_ERROR, (int) transport->expected);
@@ -540,11 +563,14 @@ main (int   argc,
   g_test_add_func ("/keyway/cognito-error/code-names-spelling", test_code_names_spelling);
   g_test_add_func ("/keyway/cognito-error/alias-names", test_alias_names);
   g_test_add_func ("/keyway/cognito-error/code-from-name-unknown", test_code_from_name_unknown);
-  g_test_add_func ("/keyway/cognito-error/response/every-known-name", test_response_every_known_name);
+  g_test_add_func ("/keyway/cognito-error/response/every-known-name",
+                   test_response_every_known_name);
   g_test_add_func ("/keyway/cognito-error/response/name-precedence", test_response_name_precedence);
-  g_test_add_func ("/keyway/cognito-error/response/message-precedence", test_response_message_precedence);
+  g_test_add_func ("/keyway/cognito-error/response/message-precedence",
+                   test_response_message_precedence);
   g_test_add_func ("/keyway/cognito-error/response/known", test_response_known);
-  g_test_add_func ("/keyway/cognito-error/response/name-beats-status", test_response_name_beats_status);
+  g_test_add_func ("/keyway/cognito-error/response/name-beats-status",
+                   test_response_name_beats_status);
   g_test_add_func ("/keyway/cognito-error/response/unknown-name", test_response_unknown_name);
   g_test_add_func ("/keyway/cognito-error/response/success", test_response_success);
   g_test_add_func ("/keyway/cognito-error/response/body-length", test_response_body_length);
@@ -561,7 +587,8 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (transport_cases); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/keyway/cognito-error/transport/%s", transport_cases[i].name);
+      g_autofree char *path = g_strdup_printf ("/keyway/cognito-error/transport/%s",
+                                               transport_cases[i].name);
 
       g_test_add_data_func (path, &transport_cases[i], test_transport);
     }

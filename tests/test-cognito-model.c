@@ -102,6 +102,13 @@ kind_from_model_type (const char *type)
   g_error ("The model uses a shape type \"%s\" that the tables cannot express", type);
 }
 
+static const char *
+shape_ref_name (JsonObject *object,
+                const char *member)
+{
+  return json_object_get_string_member (json_object_get_object_member (object, member), "shape");
+}
+
 static gint64
 model_bound (JsonObject *shape,
              const char *member)
@@ -132,7 +139,8 @@ compare_shape (JsonObject    *model,
 
   g_assert_nonnull (ours);
   g_assert_cmpstr (ours->name, ==, shape_name);
-  g_assert_cmpint (ours->kind, ==, kind_from_model_type (json_object_get_string_member (shape, "type")));
+  g_assert_cmpint (ours->kind, ==,
+                   kind_from_model_type (json_object_get_string_member (shape, "type")));
   g_assert_cmpint (ours->min, ==, model_bound (shape, "min"));
   g_assert_cmpint (ours->max, ==, model_bound (shape, "max"));
   g_assert_cmpstr (ours->pattern, ==, pattern);
@@ -151,10 +159,10 @@ compare_shape (JsonObject    *model,
 
         /* Our map keys and values share one shape. */
         compare_shape (model, key_where,
-                       json_object_get_string_member (json_object_get_object_member (shape, "key"), "shape"),
+                       shape_ref_name (shape, "key"),
                        ours->element);
         compare_shape (model, value_where,
-                       json_object_get_string_member (json_object_get_object_member (shape, "value"), "shape"),
+                       shape_ref_name (shape, "value"),
                        ours->element);
       }
       break;
@@ -164,7 +172,7 @@ compare_shape (JsonObject    *model,
         g_autofree char *item_where = g_strconcat (where, "[]", NULL);
 
         compare_shape (model, item_where,
-                       json_object_get_string_member (json_object_get_object_member (shape, "member"), "shape"),
+                       shape_ref_name (shape, "member"),
                        ours->element);
       }
       break;
@@ -247,7 +255,8 @@ test_model_operation (gconstpointer data)
     return;
 
   model = json_node_get_object (json_parser_get_root (parser));
-  g_assert_true (json_object_has_member (json_object_get_object_member (model, "operations"), name));
+  g_assert_true (json_object_has_member (json_object_get_object_member (model, "operations"),
+                                         name));
   op = json_object_get_object_member (json_object_get_object_member (model, "operations"), name);
   g_assert_cmpstr (json_object_get_string_member (op, "name"), ==, name);
 
@@ -255,19 +264,20 @@ test_model_operation (gconstpointer data)
    * ForgotPassword would need IAM keys a person does not have, an unsigned
    * admin call is refused. */
   g_assert_cmpint (kw_cognito_operation_is_signed (operation), ==,
-                   g_strcmp0 (json_object_get_string_member_with_default (op, "authtype", NULL), "none") != 0);
+                   g_strcmp0 (json_object_get_string_member_with_default (op, "authtype", NULL),
+                              "none") != 0);
 
   /* The input structure, member by member. */
   compare_members (model, name,
-                   model_shape (model, json_object_get_string_member (json_object_get_object_member (op, "input"),
-                                                                      "shape")),
+                   model_shape (model, shape_ref_name (op, "input")),
                    kw_cognito_operation_get_input (operation));
 
   /* The errors: the same set, each known by name. */
   errors = json_object_get_array_member (op, "errors");
   for (guint i = 0; i < json_array_get_length (errors); i++)
     {
-      const char *error_name = json_object_get_string_member (json_array_get_object_element (errors, i), "shape");
+      const char *error_name =
+        json_object_get_string_member (json_array_get_object_element (errors, i), "shape");
       KwCognitoError code;
 
       g_test_message ("error %s", error_name);
@@ -334,15 +344,20 @@ test_can_return (void)
       gboolean is_signed = kw_cognito_operation_is_signed (operation);
 
       g_test_message ("%s", kw_cognito_operation_get_name (operation));
-      g_assert_cmpint (kw_cognito_operation_can_return (operation, KW_COGNITO_ERROR_UNRECOGNIZED_CLIENT), ==,
-                       is_signed);
-      g_assert_cmpint (kw_cognito_operation_can_return (operation, KW_COGNITO_ERROR_INVALID_SIGNATURE), ==,
-                       is_signed);
-      g_assert_cmpint (kw_cognito_operation_can_return (operation, KW_COGNITO_ERROR_NO_CREDENTIALS), ==,
-                       is_signed);
+      g_assert_cmpint (kw_cognito_operation_can_return (operation,
+                                                        KW_COGNITO_ERROR_UNRECOGNIZED_CLIENT),
+                       ==, is_signed);
+      g_assert_cmpint (kw_cognito_operation_can_return (operation,
+                                                        KW_COGNITO_ERROR_INVALID_SIGNATURE),
+                       ==, is_signed);
+      g_assert_cmpint (kw_cognito_operation_can_return (operation,
+                                                        KW_COGNITO_ERROR_NO_CREDENTIALS),
+                       ==, is_signed);
       g_assert_true (kw_cognito_operation_can_return (operation, KW_COGNITO_ERROR_TIMEOUT));
-      g_assert_true (kw_cognito_operation_can_return (operation, KW_COGNITO_ERROR_INVALID_RESPONSE));
-      g_assert_true (kw_cognito_operation_can_return (operation, KW_COGNITO_ERROR_INSECURE_ENDPOINT));
+      g_assert_true (kw_cognito_operation_can_return (operation,
+                                                      KW_COGNITO_ERROR_INVALID_RESPONSE));
+      g_assert_true (kw_cognito_operation_can_return (operation,
+                                                      KW_COGNITO_ERROR_INSECURE_ENDPOINT));
     }
 }
 
@@ -436,15 +451,19 @@ static const ValidationCase validation_cases[] = {
   { OP_CFP, "client-id-dash", "ClientId", EDIT_STRING, "abc-def", 0, "ClientId" },
 
   /* SecretHash: [\w+=/]+, 1 to 128. */
-  { OP_FP, "secret-hash", "SecretHash", EDIT_STRING, "fiOKh4IxIZBAzkLh6bTHJFCdbnnlVLzEBIv/TniKcDQ=", 0, NULL },
+  { OP_FP, "secret-hash", "SecretHash", EDIT_STRING,
+    "fiOKh4IxIZBAzkLh6bTHJFCdbnnlVLzEBIv/TniKcDQ=", 0, NULL },
   { OP_FP, "secret-hash-null", "SecretHash", EDIT_JSON, "null", 0, NULL },
   { OP_FP, "secret-hash-128", "SecretHash", EDIT_REPEAT, "a+/=", 32, NULL },
   { OP_FP, "secret-hash-empty", "SecretHash", EDIT_STRING, "", 0, "SecretHash" },
   { OP_FP, "secret-hash-129", "SecretHash", EDIT_REPEAT, "a", 129, "SecretHash" },
-  { OP_FP, "secret-hash-dash", "SecretHash", EDIT_STRING, "fiOKh4IxIZBAzkLh6bTH-JFCdbnnl", 0, "SecretHash" },
-  { OP_FP, "secret-hash-space", "SecretHash", EDIT_STRING, "fiOKh4IxIZBA zkLh6bTHJFCdbnnl", 0, "SecretHash" },
+  { OP_FP, "secret-hash-dash", "SecretHash", EDIT_STRING,
+    "fiOKh4IxIZBAzkLh6bTH-JFCdbnnl", 0, "SecretHash" },
+  { OP_FP, "secret-hash-space", "SecretHash", EDIT_STRING,
+    "fiOKh4IxIZBA zkLh6bTHJFCdbnnl", 0, "SecretHash" },
   { OP_FP, "secret-hash-array", "SecretHash", EDIT_JSON, "[\"abc\"]", 0, "SecretHash" },
-  { OP_CFP, "secret-hash-space", "SecretHash", EDIT_STRING, "fiOKh4IxIZBA zkLh6bTHJFCdbnnl", 0, "SecretHash" },
+  { OP_CFP, "secret-hash-space", "SecretHash", EDIT_STRING,
+    "fiOKh4IxIZBA zkLh6bTHJFCdbnnl", 0, "SecretHash" },
 
   /* Username: letters, marks, symbols, numbers, punctuation; 1 to 128
    * characters, not bytes. */
@@ -455,7 +474,8 @@ static const ValidationCase validation_cases[] = {
   { OP_FP, "username-plus-address", "Username", EDIT_STRING, "jane.doe+test@example.com", 0, NULL },
   { OP_FP, "username-apostrophe", "Username", EDIT_STRING, "o'brien", 0, NULL },
   { OP_FP, "username-symbols", "Username", EDIT_STRING, "$\xe2\x82\xac^|~", 0, NULL },
-  { OP_FP, "username-uuid", "Username", EDIT_STRING, "0d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a", 0, NULL },
+  { OP_FP, "username-uuid", "Username", EDIT_STRING,
+    "0d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a", 0, NULL },
   { OP_FP, "username-empty", "Username", EDIT_STRING, "", 0, "Username" },
   { OP_FP, "username-129-multibyte", "Username", EDIT_REPEAT, E_ACUTE, 129, "Username" },
   { OP_FP, "username-129-emoji", "Username", EDIT_REPEAT, EMOJI, 129, "Username" },
@@ -483,10 +503,13 @@ static const ValidationCase validation_cases[] = {
   { OP_CFP, "code-empty", "ConfirmationCode", EDIT_STRING, "", 0, "ConfirmationCode" },
   { OP_CFP, "code-2049", "ConfirmationCode", EDIT_REPEAT, "7", 2049, "ConfirmationCode" },
   { OP_CFP, "code-space", "ConfirmationCode", EDIT_STRING, "ab cd", 0, "ConfirmationCode" },
-  { OP_CFP, "code-space-digits", "ConfirmationCode", EDIT_STRING, "123 456", 0, "ConfirmationCode" },
-  { OP_CFP, "code-trailing-newline", "ConfirmationCode", EDIT_STRING, "123456\n", 0, "ConfirmationCode" },
+  { OP_CFP, "code-space-digits", "ConfirmationCode", EDIT_STRING,
+    "123 456", 0, "ConfirmationCode" },
+  { OP_CFP, "code-trailing-newline", "ConfirmationCode", EDIT_STRING,
+    "123456\n", 0, "ConfirmationCode" },
   { OP_CFP, "code-number", "ConfirmationCode", EDIT_JSON, "123456", 0, "ConfirmationCode" },
-  { OP_CFP, "code-invalid-utf8", "ConfirmationCode", EDIT_STRING, "1234" INVALID, 0, "ConfirmationCode" },
+  { OP_CFP, "code-invalid-utf8", "ConfirmationCode", EDIT_STRING,
+    "1234" INVALID, 0, "ConfirmationCode" },
 
   /* Password: [\S]+ with Java's \S, which only excludes ASCII white space;
    * at most 256 characters. */
@@ -501,18 +524,23 @@ static const ValidationCase validation_cases[] = {
   { OP_CFP, "password-257-multibyte", "Password", EDIT_REPEAT, E_ACUTE, 257, "Password" },
   { OP_CFP, "password-space", "Password", EDIT_STRING, "Hunter2 " SECRET_MARK, 0, "Password" },
   { OP_CFP, "password-tab", "Password", EDIT_STRING, "Hunter2\t" SECRET_MARK, 0, "Password" },
-  { OP_CFP, "password-newline", "Password", EDIT_STRING, "Hunter2" SECRET_MARK "\n", 0, "Password" },
-  { OP_CFP, "password-carriage-return", "Password", EDIT_STRING, "Hunter2\r" SECRET_MARK, 0, "Password" },
-  { OP_CFP, "password-vertical-tab", "Password", EDIT_STRING, "Hunter2\v" SECRET_MARK, 0, "Password" },
+  { OP_CFP, "password-newline", "Password", EDIT_STRING,
+    "Hunter2" SECRET_MARK "\n", 0, "Password" },
+  { OP_CFP, "password-carriage-return", "Password", EDIT_STRING,
+    "Hunter2\r" SECRET_MARK, 0, "Password" },
+  { OP_CFP, "password-vertical-tab", "Password", EDIT_STRING,
+    "Hunter2\v" SECRET_MARK, 0, "Password" },
   { OP_CFP, "password-form-feed", "Password", EDIT_STRING, "Hunter2\f" SECRET_MARK, 0, "Password" },
-  { OP_CFP, "password-invalid-utf8", "Password", EDIT_STRING, "Hunter2" INVALID SECRET_MARK, 0, "Password" },
+  { OP_CFP, "password-invalid-utf8", "Password", EDIT_STRING,
+    "Hunter2" INVALID SECRET_MARK, 0, "Password" },
   { OP_CFP, "password-number", "Password", EDIT_JSON, "12345678", 0, "Password" },
   { OP_ASUP, "password-nbsp", "Password", EDIT_STRING, "Hunter2" NBSP SECRET_MARK, 0, NULL },
   { OP_ASUP, "password-space", "Password", EDIT_STRING, "Hunter2 " SECRET_MARK, 0, "Password" },
   { OP_ASUP, "password-tab", "Password", EDIT_STRING, "Hunter2\t" SECRET_MARK, 0, "Password" },
   { OP_ASUP, "password-257", "Password", EDIT_REPEAT, "x", 257, "Password" },
   { OP_ASUP, "password-empty", "Password", EDIT_STRING, "", 0, "Password" },
-  { OP_ASUP, "password-invalid-utf8", "Password", EDIT_STRING, "Hunter2" INVALID SECRET_MARK, 0, "Password" },
+  { OP_ASUP, "password-invalid-utf8", "Password", EDIT_STRING,
+    "Hunter2" INVALID SECRET_MARK, 0, "Password" },
 
   /* UserPoolId: [\w-]+_[0-9a-zA-Z]+, 1 to 55. */
   { OP_AGU, "pool-id-55", "UserPoolId", EDIT_STRING,
@@ -524,7 +552,8 @@ static const ValidationCase validation_cases[] = {
   { OP_AGU, "pool-id-nothing-after", "UserPoolId", EDIT_STRING, "eu-west-1_", 0, "UserPoolId" },
   { OP_AGU, "pool-id-dash-after", "UserPoolId", EDIT_STRING, "eu-west-1_AbC-123", 0, "UserPoolId" },
   { OP_AGU, "pool-id-space", "UserPoolId", EDIT_STRING, "eu-west-1_AbC 123", 0, "UserPoolId" },
-  { OP_AGU, "pool-id-non-ascii", "UserPoolId", EDIT_STRING, E_ACUTE "u-west-1_AbC123", 0, "UserPoolId" },
+  { OP_AGU, "pool-id-non-ascii", "UserPoolId", EDIT_STRING,
+    E_ACUTE "u-west-1_AbC123", 0, "UserPoolId" },
   { OP_AGU, "pool-id-trailing-newline", "UserPoolId", EDIT_STRING, POOL_ID "\n", 0, "UserPoolId" },
   { OP_AGU, "pool-id-number", "UserPoolId", EDIT_JSON, "1", 0, "UserPoolId" },
   { OP_ARUP, "pool-id-no-underscore", "UserPoolId", EDIT_STRING, "eu-west-1", 0, "UserPoolId" },
@@ -536,23 +565,27 @@ static const ValidationCase validation_cases[] = {
   { OP_FP, "context-full", "UserContextData", EDIT_JSON,
     "{\"IpAddress\":\"192.0.2.1\",\"EncodedData\":\"eyJ0eXAiOiJKV1Qi fingerprint\"}", 0, NULL },
   { OP_FP, "context-empty", "UserContextData", EDIT_JSON, "{}", 0, NULL },
-  { OP_FP, "context-empty-strings", "UserContextData", EDIT_JSON, "{\"IpAddress\":\"\",\"EncodedData\":\"\"}", 0,
-    NULL },
+  { OP_FP, "context-empty-strings", "UserContextData", EDIT_JSON,
+    "{\"IpAddress\":\"\",\"EncodedData\":\"\"}", 0, NULL },
   { OP_FP, "context-string", "UserContextData", EDIT_JSON, "\"192.0.2.1\"", 0, "UserContextData" },
   { OP_FP, "context-ip-number", "UserContextData.IpAddress", EDIT_JSON, "3221225985", 0,
     "UserContextData.IpAddress" },
   { OP_FP, "context-encoded-boolean", "UserContextData.EncodedData", EDIT_JSON, "true", 0,
     "UserContextData.EncodedData" },
-  { OP_FP, "context-unknown", "UserContextData.DeviceKey", EDIT_STRING, "abc", 0, "UserContextData.DeviceKey" },
-  { OP_FP, "context-ip-invalid-utf8", "UserContextData.IpAddress", EDIT_STRING, "192.0.2.1" INVALID, 0,
-    "UserContextData.IpAddress" },
-  { OP_FP, "context-encoded-131072", "UserContextData.EncodedData", EDIT_REPEAT, "e", 131072, NULL },
+  { OP_FP, "context-unknown", "UserContextData.DeviceKey", EDIT_STRING,
+    "abc", 0, "UserContextData.DeviceKey" },
+  { OP_FP, "context-ip-invalid-utf8", "UserContextData.IpAddress", EDIT_STRING,
+    "192.0.2.1" INVALID, 0, "UserContextData.IpAddress" },
+  { OP_FP, "context-encoded-131072", "UserContextData.EncodedData", EDIT_REPEAT,
+    "e", 131072, NULL },
   { OP_FP, "context-encoded-131073", "UserContextData.EncodedData", EDIT_REPEAT, "e", 131073,
     "UserContextData.EncodedData" },
-  { OP_CFP, "context-ip-number", "UserContextData.IpAddress", EDIT_JSON, "1", 0, "UserContextData.IpAddress" },
+  { OP_CFP, "context-ip-number", "UserContextData.IpAddress", EDIT_JSON,
+    "1", 0, "UserContextData.IpAddress" },
 
   /* AnalyticsMetadata: a structure of one string. */
-  { OP_FP, "analytics", "AnalyticsMetadata.AnalyticsEndpointId", EDIT_STRING, "endpoint-1 with spaces", 0, NULL },
+  { OP_FP, "analytics", "AnalyticsMetadata.AnalyticsEndpointId", EDIT_STRING,
+    "endpoint-1 with spaces", 0, NULL },
   { OP_FP, "analytics-list", "AnalyticsMetadata", EDIT_JSON, "[]", 0, "AnalyticsMetadata" },
   { OP_FP, "analytics-id-number", "AnalyticsMetadata.AnalyticsEndpointId", EDIT_JSON, "7", 0,
     "AnalyticsMetadata.AnalyticsEndpointId" },
@@ -565,12 +598,16 @@ static const ValidationCase validation_cases[] = {
 
   /* ClientMetadata: a map of strings to strings, for Lambda triggers. */
   { OP_FP, "metadata", "ClientMetadata", EDIT_JSON,
-    "{\"source\":\"keyway\",\"empty\":\"\",\"note\":\"with spaces \\u00e9\",\"\":\"empty key\"}", 0, NULL },
+    "{\"source\":\"keyway\",\"empty\":\"\",\"note\":\"with spaces \\u00e9\","
+    "\"\":\"empty key\"}", 0, NULL },
   { OP_FP, "metadata-empty", "ClientMetadata", EDIT_JSON, "{}", 0, NULL },
   { OP_FP, "metadata-list", "ClientMetadata", EDIT_JSON, "[\"source\"]", 0, "ClientMetadata" },
-  { OP_FP, "metadata-string", "ClientMetadata", EDIT_JSON, "\"source=keyway\"", 0, "ClientMetadata" },
-  { OP_FP, "metadata-value-number", "ClientMetadata.source", EDIT_JSON, "5", 0, "ClientMetadata[source]" },
-  { OP_FP, "metadata-value-boolean", "ClientMetadata.source", EDIT_JSON, "false", 0, "ClientMetadata[source]" },
+  { OP_FP, "metadata-string", "ClientMetadata", EDIT_JSON,
+    "\"source=keyway\"", 0, "ClientMetadata" },
+  { OP_FP, "metadata-value-number", "ClientMetadata.source", EDIT_JSON,
+    "5", 0, "ClientMetadata[source]" },
+  { OP_FP, "metadata-value-boolean", "ClientMetadata.source", EDIT_JSON,
+    "false", 0, "ClientMetadata[source]" },
   { OP_FP, "metadata-value-object", "ClientMetadata.source", EDIT_JSON, "{\"a\":\"b\"}", 0,
     "ClientMetadata[source]" },
   { OP_FP, "metadata-value-invalid-utf8", "ClientMetadata.source", EDIT_STRING, "keyway" INVALID, 0,
@@ -579,9 +616,11 @@ static const ValidationCase validation_cases[] = {
     "ClientMetadata[source]" },
   { OP_FP, "metadata-key-invalid-utf8", "ClientMetadata.key" INVALID, EDIT_STRING, "value", 0,
     "ClientMetadata key" },
-  { OP_CFP, "metadata-value-number", "ClientMetadata.source", EDIT_JSON, "5", 0, "ClientMetadata[source]" },
+  { OP_CFP, "metadata-value-number", "ClientMetadata.source", EDIT_JSON,
+    "5", 0, "ClientMetadata[source]" },
   { OP_ARUP, "metadata", "ClientMetadata.source", EDIT_STRING, "keyway", 0, NULL },
-  { OP_ARUP, "metadata-value-number", "ClientMetadata.source", EDIT_JSON, "5", 0, "ClientMetadata[source]" },
+  { OP_ARUP, "metadata-value-number", "ClientMetadata.source", EDIT_JSON,
+    "5", 0, "ClientMetadata[source]" },
   { OP_ARUP, "metadata-list", "ClientMetadata", EDIT_JSON, "[]", 0, "ClientMetadata" },
 
   /* Permanent: a boolean. */
@@ -605,22 +644,27 @@ static const ValidationCase validation_cases[] = {
   { OP_LU, "attributes", "AttributesToGet", EDIT_JSON,
     "[\"email\",\"custom:department\",\"given name\",\"phone_number\"]", 0, NULL },
   { OP_LU, "attributes-empty-list", "AttributesToGet", EDIT_JSON, "[]", 0, NULL },
-  { OP_LU, "attributes-32", "AttributesToGet", EDIT_JSON, "[\"custom:abcdefghijklmnopqrstuvwxy\"]", 0, NULL },
+  { OP_LU, "attributes-32", "AttributesToGet", EDIT_JSON,
+    "[\"custom:abcdefghijklmnopqrstuvwxy\"]", 0, NULL },
   { OP_LU, "attributes-string", "AttributesToGet", EDIT_JSON, "\"email\"", 0, "AttributesToGet" },
-  { OP_LU, "attributes-item-empty", "AttributesToGet", EDIT_JSON, "[\"email\",\"\"]", 0, "AttributesToGet[1]" },
-  { OP_LU, "attributes-item-33", "AttributesToGet", EDIT_JSON, "[\"email\",\"custom:abcdefghijklmnopqrstuvwxyz\"]", 0,
-    "AttributesToGet[1]" },
-  { OP_LU, "attributes-item-number", "AttributesToGet", EDIT_JSON, "[\"email\",5]", 0, "AttributesToGet[1]" },
-  { OP_LU, "attributes-item-null", "AttributesToGet", EDIT_JSON, "[null]", 0, "AttributesToGet[0]" },
+  { OP_LU, "attributes-item-empty", "AttributesToGet", EDIT_JSON,
+    "[\"email\",\"\"]", 0, "AttributesToGet[1]" },
+  { OP_LU, "attributes-item-33", "AttributesToGet", EDIT_JSON,
+    "[\"email\",\"custom:abcdefghijklmnopqrstuvwxyz\"]", 0, "AttributesToGet[1]" },
+  { OP_LU, "attributes-item-number", "AttributesToGet", EDIT_JSON,
+    "[\"email\",5]", 0, "AttributesToGet[1]" },
+  { OP_LU, "attributes-item-null", "AttributesToGet", EDIT_JSON,
+    "[null]", 0, "AttributesToGet[0]" },
   { OP_LU, "attributes-item-control", "AttributesToGet", EDIT_JSON, "[\"bad\\u0007name\"]", 0,
     "AttributesToGet[0]" },
-  { OP_LU, "attributes-item-zero-width", "AttributesToGet", EDIT_JSON, "[\"email\",\"name\\u200b\"]", 0,
-    "AttributesToGet[1]" },
+  { OP_LU, "attributes-item-zero-width", "AttributesToGet", EDIT_JSON,
+    "[\"email\",\"name\\u200b\"]", 0, "AttributesToGet[1]" },
 
   /* PaginationToken: [\S]+, at least 1, no maximum. */
   { OP_LU, "token", "PaginationToken", EDIT_REPEAT, "CAISlgIIARKPAggDEooCAEn+/=", 400, NULL },
   { OP_LU, "token-empty", "PaginationToken", EDIT_STRING, "", 0, "PaginationToken" },
-  { OP_LU, "token-space", "PaginationToken", EDIT_STRING, "CAISlgII ARKPAggD", 0, "PaginationToken" },
+  { OP_LU, "token-space", "PaginationToken", EDIT_STRING,
+    "CAISlgII ARKPAggD", 0, "PaginationToken" },
   { OP_LU, "token-number", "PaginationToken", EDIT_JSON, "5", 0, "PaginationToken" },
 
   /* Filter: at most 256 characters, anything else goes. */
@@ -766,11 +810,13 @@ static const char * const full_inputs[] = {
   "\"Username\":\"" USERNAME "\",\"ConfirmationCode\":\"123456\",\"Password\":\"" PASSWORD "\","
   "\"AnalyticsMetadata\":{\"AnalyticsEndpointId\":\"endpoint\"},"
   "\"UserContextData\":{\"IpAddress\":\"2001:db8::1\"},\"ClientMetadata\":{\"source\":\"keyway\"}}",
-  "{\"UserPoolId\":\"" POOL_ID "\",\"Username\":\"" USERNAME "\",\"ClientMetadata\":{\"source\":\"keyway\"}}",
+  "{\"UserPoolId\":\"" POOL_ID "\",\"Username\":\"" USERNAME "\","
+  "\"ClientMetadata\":{\"source\":\"keyway\"}}",
   "{\"UserPoolId\":\"" POOL_ID "\",\"Username\":\"" USERNAME "\"}",
   "{\"UserPoolId\":\"" POOL_ID "\",\"Username\":\"" USERNAME "\",\"Password\":\"" PASSWORD "\","
   "\"Permanent\":true}",
-  "{\"UserPoolId\":\"" POOL_ID "\",\"AttributesToGet\":[\"email\",\"custom:department\"],\"Limit\":60,"
+  "{\"UserPoolId\":\"" POOL_ID "\",\"AttributesToGet\":[\"email\",\"custom:department\"],"
+  "\"Limit\":60,"
   "\"PaginationToken\":\"CAISlgIIARKPAggDEooCAEn+/=\",\"Filter\":\"email ^= \\\"jane\\\"\"}",
 };
 
@@ -791,7 +837,8 @@ test_validate_full (void)
       g_assert_no_error (error);
 
       /* It really is every member, so nothing the model allows is refused. */
-      for (const KwMember *member = kw_cognito_operation_get_input (operation); member->name != NULL; member++)
+      for (const KwMember *member = kw_cognito_operation_get_input (operation);
+           member->name != NULL; member++)
         n_members++;
       g_assert_cmpuint (g_list_length (names), ==, n_members);
     }
@@ -861,7 +908,8 @@ static const Violation violations[] = {
   { "Username", "number", EDIT_JSON, "1", 0, "Username" },
   { "Username", "invalid-utf8", EDIT_STRING, "jane" INVALID, 0, "Username" },
   { "UserPoolId", "empty", EDIT_STRING, "", 0, "UserPoolId" },
-  { "UserPoolId", "56", EDIT_STRING, "us-gov-west-1_abcdefghijklmnopqrstuvwxyz0123456789ABCDEF", 0, "UserPoolId" },
+  { "UserPoolId", "56", EDIT_STRING,
+    "us-gov-west-1_abcdefghijklmnopqrstuvwxyz0123456789ABCDEF", 0, "UserPoolId" },
   { "UserPoolId", "no-underscore", EDIT_STRING, "eu-west-1", 0, "UserPoolId" },
   { "UserPoolId", "number", EDIT_JSON, "1", 0, "UserPoolId" },
   { "UserPoolId", "invalid-utf8", EDIT_STRING, "eu-west-1_abc" INVALID, 0, "UserPoolId" },
@@ -880,14 +928,18 @@ static const Violation violations[] = {
   { "Permanent", "string", EDIT_JSON, "\"true\"", 0, "Permanent" },
   { "UserContextData", "string", EDIT_JSON, "\"x\"", 0, "UserContextData" },
   { "UserContextData.IpAddress", "number", EDIT_JSON, "1", 0, "UserContextData.IpAddress" },
-  { "UserContextData.IpAddress", "invalid-utf8", EDIT_STRING, "192.0.2.1" INVALID, 0, "UserContextData.IpAddress" },
+  { "UserContextData.IpAddress", "invalid-utf8", EDIT_STRING,
+    "192.0.2.1" INVALID, 0, "UserContextData.IpAddress" },
   { "UserContextData.IpAddress", "131073", EDIT_REPEAT, "1", 131073, "UserContextData.IpAddress" },
   { "UserContextData.EncodedData", "number", EDIT_JSON, "1", 0, "UserContextData.EncodedData" },
-  { "UserContextData.EncodedData", "invalid-utf8", EDIT_STRING, "data" INVALID, 0, "UserContextData.EncodedData" },
-  { "UserContextData.EncodedData", "131073", EDIT_REPEAT, "e", 131073, "UserContextData.EncodedData" },
+  { "UserContextData.EncodedData", "invalid-utf8", EDIT_STRING,
+    "data" INVALID, 0, "UserContextData.EncodedData" },
+  { "UserContextData.EncodedData", "131073", EDIT_REPEAT,
+    "e", 131073, "UserContextData.EncodedData" },
   { "UserContextData.Unknown", "member", EDIT_STRING, "x", 0, "UserContextData.Unknown" },
   { "AnalyticsMetadata", "string", EDIT_JSON, "\"x\"", 0, "AnalyticsMetadata" },
-  { "AnalyticsMetadata.AnalyticsEndpointId", "number", EDIT_JSON, "1", 0, "AnalyticsMetadata.AnalyticsEndpointId" },
+  { "AnalyticsMetadata.AnalyticsEndpointId", "number", EDIT_JSON,
+    "1", 0, "AnalyticsMetadata.AnalyticsEndpointId" },
   { "AnalyticsMetadata.AnalyticsEndpointId", "invalid-utf8", EDIT_STRING, "id" INVALID, 0,
     "AnalyticsMetadata.AnalyticsEndpointId" },
   { "AnalyticsMetadata.AnalyticsEndpointId", "131073", EDIT_REPEAT, "a", 131073,
@@ -895,7 +947,8 @@ static const Violation violations[] = {
   { "AnalyticsMetadata.Unknown", "member", EDIT_STRING, "x", 0, "AnalyticsMetadata.Unknown" },
   { "ClientMetadata", "list", EDIT_JSON, "[]", 0, "ClientMetadata" },
   { "ClientMetadata.source", "number", EDIT_JSON, "1", 0, "ClientMetadata[source]" },
-  { "ClientMetadata.source", "invalid-utf8", EDIT_STRING, "keyway" INVALID, 0, "ClientMetadata[source]" },
+  { "ClientMetadata.source", "invalid-utf8", EDIT_STRING,
+    "keyway" INVALID, 0, "ClientMetadata[source]" },
   { "ClientMetadata.source", "131073", EDIT_REPEAT, "v", 131073, "ClientMetadata[source]" },
   { "ClientMetadata.key" INVALID, "key-invalid-utf8", EDIT_STRING, "v", 0, "ClientMetadata key" },
   { "Limit", "61", EDIT_JSON, "61", 0, "Limit" },
@@ -917,7 +970,8 @@ static gboolean
 operation_has_member (KwCognitoOperation  operation,
                       const char         *name)
 {
-  for (const KwMember *member = kw_cognito_operation_get_input (operation); member->name != NULL; member++)
+  for (const KwMember *member = kw_cognito_operation_get_input (operation);
+       member->name != NULL; member++)
     {
       if (strcmp (member->name, name) == 0)
         return TRUE;
@@ -957,12 +1011,14 @@ add_matrix_tests (GPtrArray *cases)
           /* Test paths are printed; a member name may not be valid UTF-8. */
           member_name = g_utf8_make_valid (violations[i].path, -1);
           test_path = g_strdup_printf ("/keyway/cognito-model/matrix/%s/%s/%s",
-                                       operation_short_names[operation], member_name, violations[i].what);
+                                       operation_short_names[operation], member_name,
+                                       violations[i].what);
           g_test_add_data_func (test_path, validation_case, test_validate);
           n_registered++;
         }
 
-      for (const KwMember *member = kw_cognito_operation_get_input (operation); member->name != NULL; member++)
+      for (const KwMember *member = kw_cognito_operation_get_input (operation);
+           member->name != NULL; member++)
         {
           g_autofree char *test_path = NULL;
           ValidationCase *validation_case;

@@ -50,7 +50,8 @@ test_fips (void)
 {
   assert_endpoint ("us-east-1", TRUE, "https://cognito-idp-fips.us-east-1.amazonaws.com");
   assert_endpoint ("us-gov-east-1", TRUE, "https://cognito-idp-fips.us-gov-east-1.amazonaws.com");
-  assert_endpoint ("cn-northwest-1", TRUE, "https://cognito-idp-fips.cn-northwest-1.amazonaws.com.cn");
+  assert_endpoint ("cn-northwest-1", TRUE,
+                   "https://cognito-idp-fips.cn-northwest-1.amazonaws.com.cn");
   assert_endpoint ("us-iso-west-1", TRUE, "https://cognito-idp-fips.us-iso-west-1.c2s.ic.gov");
   assert_endpoint ("eusc-de-east-1", TRUE, "https://cognito-idp-fips.eusc-de-east-1.amazonaws.eu");
 }
@@ -106,7 +107,8 @@ test_invalid_regions (void)
     {
       g_autoptr(GError) error = NULL;
       g_autofree char *url = NULL;
-      g_autofree char *expected = g_strdup_printf ("“%s” is not an AWS Region name, such as us-east-1",
+      g_autofree char *expected = g_strdup_printf ("“%s” is not an AWS Region name, "
+                                                   "such as us-east-1",
                                                    invalid[i]);
 
       g_test_message ("region “%s”", invalid[i]);

@@ -82,8 +82,9 @@ post (KwFakeCognito *fake,
   g_assert_no_error (error);
 
   answer->status = soup_message_get_status (message);
-  answer->error_type = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (message),
-                                                               "x-amzn-ErrorType"));
+  answer->error_type =
+    g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (message),
+                                            "x-amzn-ErrorType"));
   answer->body = g_strndup (g_bytes_get_data (response, NULL), g_bytes_get_size (response));
 
   return answer;
@@ -93,9 +94,11 @@ static void
 test_masks_destinations (void)
 {
   g_autoptr(KwFakeCognito) fake = kw_test_fake_new ();
-  g_autoptr(Answer) email = post (fake, "ForgotPassword", "{\"ClientId\":\"" TEST_CLIENT "\",\"Username\":\"jane\"}",
+  g_autoptr(Answer) email = post (fake, "ForgotPassword",
+                                  "{\"ClientId\":\"" TEST_CLIENT "\",\"Username\":\"jane\"}",
                                   NULL, NULL, NULL);
-  g_autoptr(Answer) sms = post (fake, "ForgotPassword", "{\"ClientId\":\"" TEST_CLIENT "\",\"Username\":\"sam\"}",
+  g_autoptr(Answer) sms = post (fake, "ForgotPassword",
+                                "{\"ClientId\":\"" TEST_CLIENT "\",\"Username\":\"sam\"}",
                                 NULL, NULL, NULL);
 
   g_assert_cmpuint (email->status, ==, 200);
@@ -158,21 +161,25 @@ test_prevent_user_existence_errors (void)
   g_autoptr(Answer) confirm = NULL;
   g_autoptr(Answer) legacy = NULL;
 
-  unknown = post (fake, "ForgotPassword", "{\"ClientId\":\"" TEST_HIDDEN_CLIENT "\",\"Username\":\"ghost@example.com\"}",
+  unknown = post (fake, "ForgotPassword",
+                  "{\"ClientId\":\"" TEST_HIDDEN_CLIENT "\",\"Username\":\"ghost@example.com\"}",
                   NULL, NULL, NULL);
   g_assert_cmpuint (unknown->status, ==, 200);
   g_assert_nonnull (strstr (unknown->body, "\"Destination\":\"g***@e***\""));
 
-  no_contact = post (fake, "ForgotPassword", "{\"ClientId\":\"" TEST_HIDDEN_CLIENT "\",\"Username\":\"nocontact\"}",
+  no_contact = post (fake, "ForgotPassword",
+                     "{\"ClientId\":\"" TEST_HIDDEN_CLIENT "\",\"Username\":\"nocontact\"}",
                      NULL, NULL, NULL);
   g_assert_cmpuint (no_contact->status, ==, 200);
 
   confirm = post (fake, "ConfirmForgotPassword",
                   "{\"ClientId\":\"" TEST_HIDDEN_CLIENT "\",\"Username\":\"ghost@example.com\","
-                  "\"ConfirmationCode\":\"123456\",\"Password\":\"" TEST_PASSWORD "\"}", NULL, NULL, NULL);
+                  "\"ConfirmationCode\":\"123456\",\"Password\":\"" TEST_PASSWORD "\"}",
+                  NULL, NULL, NULL);
   g_assert_cmpstr (confirm->error_type, ==, "CodeMismatchException:");
 
-  legacy = post (fake, "ForgotPassword", "{\"ClientId\":\"" TEST_CLIENT "\",\"Username\":\"ghost@example.com\"}",
+  legacy = post (fake, "ForgotPassword",
+                 "{\"ClientId\":\"" TEST_CLIENT "\",\"Username\":\"ghost@example.com\"}",
                  NULL, NULL, NULL);
   g_assert_cmpstr (legacy->error_type, ==, "UserNotFoundException:");
 }
@@ -186,7 +193,8 @@ test_account_states (void)
   g_autoptr(Answer) forced = NULL;
 
   kw_fake_directory_set_enabled (directory, TEST_POOL, "jane", FALSE);
-  disabled = post (fake, "ForgotPassword", "{\"ClientId\":\"" TEST_CLIENT "\",\"Username\":\"jane\"}",
+  disabled = post (fake, "ForgotPassword",
+                   "{\"ClientId\":\"" TEST_CLIENT "\",\"Username\":\"jane\"}",
                    NULL, NULL, NULL);
   g_assert_cmpstr (disabled->error_type, ==, "NotAuthorizedException:");
   g_assert_nonnull (strstr (disabled->body, "User is disabled."));
@@ -206,7 +214,8 @@ test_protocol_errors (void)
   g_autoptr(Answer) invalid = post (fake, "ForgotPassword",
                                     "{\"ClientId\":\"" TEST_CLIENT "\",\"Username\":\"jane doe\"}",
                                     NULL, NULL, NULL);
-  g_autoptr(Answer) no_client = post (fake, "ForgotPassword", "{\"ClientId\":\"nosuchclient\",\"Username\":\"jane\"}",
+  g_autoptr(Answer) no_client = post (fake, "ForgotPassword",
+                                      "{\"ClientId\":\"nosuchclient\",\"Username\":\"jane\"}",
                                       NULL, NULL, NULL);
 
   g_assert_cmpstr (unknown_op->error_type, ==, "UnknownOperationException:");
@@ -228,8 +237,10 @@ test_signature_checks (void)
   g_autoptr(Answer) good = post (fake, "AdminGetUser", body, TEST_ACCESS_KEY, TEST_SECRET_KEY, now);
   g_autoptr(Answer) unsigned_call = post (fake, "AdminGetUser", body, NULL, NULL, NULL);
   g_autoptr(Answer) wrong_secret = post (fake, "AdminGetUser", body, TEST_ACCESS_KEY, "guess", now);
-  g_autoptr(Answer) unknown_key = post (fake, "AdminGetUser", body, "AKIANOBODY", TEST_SECRET_KEY, now);
-  g_autoptr(Answer) skewed = post (fake, "AdminGetUser", body, TEST_ACCESS_KEY, TEST_SECRET_KEY, stale);
+  g_autoptr(Answer) unknown_key = post (fake, "AdminGetUser", body, "AKIANOBODY", TEST_SECRET_KEY,
+                                        now);
+  g_autoptr(Answer) skewed = post (fake, "AdminGetUser", body, TEST_ACCESS_KEY, TEST_SECRET_KEY,
+                                   stale);
   g_autoptr(Answer) expired = NULL;
 
   g_assert_cmpuint (good->status, ==, 200);
@@ -275,7 +286,8 @@ main (int    argc,
 
   g_test_add_func ("/keyway/fake-cognito/masks-destinations", test_masks_destinations);
   g_test_add_func ("/keyway/fake-cognito/code-sent-signal", test_code_sent_signal);
-  g_test_add_func ("/keyway/fake-cognito/prevent-user-existence-errors", test_prevent_user_existence_errors);
+  g_test_add_func ("/keyway/fake-cognito/prevent-user-existence-errors",
+                   test_prevent_user_existence_errors);
   g_test_add_func ("/keyway/fake-cognito/account-states", test_account_states);
   g_test_add_func ("/keyway/fake-cognito/protocol-errors", test_protocol_errors);
   g_test_add_func ("/keyway/fake-cognito/signature-checks", test_signature_checks);

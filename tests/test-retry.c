@@ -43,9 +43,12 @@ static const RetryCase retry_cases[] = {
   { "server-502", SOURCE_RESPONSE, 502, NULL, NULL, 0, TRUE },
   { "server-503", SOURCE_RESPONSE, 503, NULL, NULL, 0, TRUE },
   { "server-504", SOURCE_RESPONSE, 504, NULL, NULL, 0, TRUE },
-  { "connection-refused", SOURCE_TRANSPORT, 0, NULL, g_io_error_quark, G_IO_ERROR_CONNECTION_REFUSED, TRUE },
-  { "connection-reset", SOURCE_TRANSPORT, 0, NULL, g_io_error_quark, G_IO_ERROR_CONNECTION_CLOSED, TRUE },
-  { "network-unreachable", SOURCE_TRANSPORT, 0, NULL, g_io_error_quark, G_IO_ERROR_NETWORK_UNREACHABLE, TRUE },
+  { "connection-refused", SOURCE_TRANSPORT, 0, NULL, g_io_error_quark,
+    G_IO_ERROR_CONNECTION_REFUSED, TRUE },
+  { "connection-reset", SOURCE_TRANSPORT, 0, NULL, g_io_error_quark,
+    G_IO_ERROR_CONNECTION_CLOSED, TRUE },
+  { "network-unreachable", SOURCE_TRANSPORT, 0, NULL, g_io_error_quark,
+    G_IO_ERROR_NETWORK_UNREACHABLE, TRUE },
 
   /* Not worth it: retrying changes nothing, or spends the person's attempts. */
   { "limit-exceeded", SOURCE_RESPONSE, 400, "LimitExceededException", NULL, 0, FALSE },
@@ -59,13 +62,17 @@ static const RetryCase retry_cases[] = {
   { "server-501", SOURCE_RESPONSE, 501, NULL, NULL, 0, FALSE },
   { "proxy-400", SOURCE_RESPONSE, 400, NULL, NULL, 0, FALSE },
   { "timeout", SOURCE_TRANSPORT, 0, NULL, g_io_error_quark, G_IO_ERROR_TIMED_OUT, FALSE },
-  { "dns-failure", SOURCE_TRANSPORT, 0, NULL, g_resolver_error_quark, G_RESOLVER_ERROR_NOT_FOUND, FALSE },
-  { "tls-failure", SOURCE_TRANSPORT, 0, NULL, g_tls_error_quark, G_TLS_ERROR_BAD_CERTIFICATE, FALSE },
+  { "dns-failure", SOURCE_TRANSPORT, 0, NULL, g_resolver_error_quark,
+    G_RESOLVER_ERROR_NOT_FOUND, FALSE },
+  { "tls-failure", SOURCE_TRANSPORT, 0, NULL, g_tls_error_quark,
+    G_TLS_ERROR_BAD_CERTIFICATE, FALSE },
   { "raw-cancelled", SOURCE_RAW, 0, NULL, g_io_error_quark, G_IO_ERROR_CANCELLED, FALSE },
-  { "raw-connection-refused", SOURCE_RAW, 0, NULL, g_io_error_quark, G_IO_ERROR_CONNECTION_REFUSED, FALSE },
+  { "raw-connection-refused", SOURCE_RAW, 0, NULL, g_io_error_quark,
+    G_IO_ERROR_CONNECTION_REFUSED, FALSE },
   /* A foreign error whose code happens to equal a retryable Cognito code:
    * only the domain can tell them apart. */
-  { "raw-same-code", SOURCE_RAW, 0, NULL, g_io_error_quark, KW_COGNITO_ERROR_TOO_MANY_REQUESTS, FALSE },
+  { "raw-same-code", SOURCE_RAW, 0, NULL, g_io_error_quark,
+    KW_COGNITO_ERROR_TOO_MANY_REQUESTS, FALSE },
 };
 
 static GError *

@@ -110,7 +110,8 @@ test_encoding (void)
 
   g_assert_cmpuint (strlen (hash), ==, 44);
   g_assert_true (g_str_has_suffix (hash, "="));
-  g_assert_cmpuint (strspn (hash, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="),
+  g_assert_cmpuint (strspn (hash,
+                            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="),
                     ==, 44);
 
   digest = g_base64_decode (hash, &digest_len);
