@@ -14,9 +14,7 @@
 #include "kw-test-utils.h"
 
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
-#include <libsoup/soup.h>
 #include <string.h>
 
 typedef struct
@@ -655,66 +653,6 @@ test_oversized_body (Fixture       *fixture,
   g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_RESPONSE_TOO_LARGE);
 }
 
-static void
-count_request_cb (SoupServer        *server,
-                  SoupServerMessage *message,
-                  const char        *path,
-                  GHashTable        *query,
-                  gpointer           user_data)
-{
-  guint *hits = user_data;
-
-  (*hits)++;
-  soup_server_message_set_status (message, 200, NULL);
-}
-
-/* A certificate the system does not trust ends the call before any request
- * is sent: TLS errors are never ignored, even on loopback. */
-static void
-test_tls_certificate_refused (void)
-{
-  g_autofree char *dir = g_dir_make_tmp ("keyway-tls-XXXXXX", NULL);
-  g_autofree char *cert_path = g_build_filename (dir, "cert.pem", NULL);
-  g_autofree char *key_path = g_build_filename (dir, "key.pem", NULL);
-  const char *argv[] = { "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                         "-subj", "/CN=127.0.0.1", "-keyout", key_path, "-out", cert_path, NULL };
-  g_autoptr(GTlsCertificate) certificate = NULL;
-  g_autoptr(SoupServer) server = NULL;
-  g_autoslist(GUri) uris = NULL;
-  g_autofree char *url = NULL;
-  g_autoptr(KwCognitoClient) client = NULL;
-  g_autoptr(KwCodeDeliveryDetails) details = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  guint hits = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
-                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (status, ==, 0);
-
-  certificate = g_tls_certificate_new_from_files (cert_path, key_path, &error);
-  g_assert_no_error (error);
-  server = soup_server_new ("tls-certificate", certificate, NULL);
-  soup_server_add_handler (server, NULL, count_request_cb, &hits, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS,
-                            &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  url = g_strdup_printf ("https://127.0.0.1:%d", g_uri_get_port (uris->data));
-
-  client = new_client (url, TEST_CLIENT, NULL);
-  details = forgot_password (client, "jane", &error);
-
-  g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_TLS_FAILURE);
-  g_assert_cmpuint (hits, ==, 0);
-
-  soup_server_disconnect (server);
-  g_unlink (cert_path);
-  g_unlink (key_path);
-  g_rmdir (dir);
-}
-
 /* Plain HTTP is for loopback only; elsewhere nothing is even attempted. */
 static void
 test_plain_http_refused (void)
@@ -994,7 +932,6 @@ main (int    argc,
   FIXTURE_TEST ("body/garbled", test_garbled_body);
   FIXTURE_TEST ("body/oversized", test_oversized_body);
   g_test_add_func ("/keyway/cognito-client/plain-http-refused", test_plain_http_refused);
-  g_test_add_func ("/keyway/cognito-client/tls-certificate-refused", test_tls_certificate_refused);
   FIXTURE_TEST ("invalid-input-not-sent", test_invalid_input_not_sent);
   FIXTURE_TEST ("admin/get-user", test_admin_get_user);
   FIXTURE_TEST ("admin/reset-and-set", test_admin_reset_and_set);
