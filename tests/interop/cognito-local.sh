@@ -62,7 +62,7 @@
 set -euo pipefail
 
 COGNITO_LOCAL_VERSION=5.3.0
-# dist.integrity of cognito-local@5.3.0 on registry.npmjs.org
+# dist.integrity of cognito-local@5.3.0 as the npm registry publishes it
 COGNITO_LOCAL_INTEGRITY='sha512-cIDVOJ8Tfg226OUMd5rPgm9TKm+Nnsw6NEBwLJKsqG/+a5mMgjR5xhBZCvQkx7FksY7abj9naiLECraFoQ81Dg=='
 
 step=0
