@@ -9,6 +9,8 @@
 
 #include "kw-test-fake.h"
 
+#include "kw-test-utils.h"
+
 /* A pool with one user per delivery situation the tests need. */
 KwFakeCognito *
 kw_test_fake_new (void)
@@ -45,4 +47,18 @@ kw_test_fake_new (void)
   g_assert_no_error (error);
 
   return g_steal_pointer (&fake);
+}
+
+/* ForgotPassword, run to its end on the thread-default main context. */
+KwCodeDeliveryDetails *
+kw_test_forgot_password (KwCognitoClient  *client,
+                         const char       *username,
+                         GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  kw_cognito_client_forgot_password_async (client, username, NULL, NULL,
+                                           kw_test_store_result_cb, &result);
+  kw_test_wait_result (&result);
+  return kw_cognito_client_forgot_password_finish (client, result, error);
 }

@@ -21,6 +21,9 @@ G_BEGIN_DECLS
 #define TEST_SECRET_KEY "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"
 #define TEST_PASSWORD "Correct-Horse-7"
 
-KwFakeCognito *kw_test_fake_new (void);
+KwFakeCognito         *kw_test_fake_new        (void);
+KwCodeDeliveryDetails *kw_test_forgot_password (KwCognitoClient  *client,
+                                                const char       *username,
+                                                GError          **error);
 
 G_END_DECLS

@@ -63,19 +63,6 @@ fixture_teardown (Fixture       *fixture,
 
 /* Synchronous wrappers: each runs the main context until its call is done. */
 
-static KwCodeDeliveryDetails *
-forgot_password (KwCognitoClient  *client,
-                 const char       *username,
-                 GError          **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  kw_cognito_client_forgot_password_async (client, username, NULL, NULL,
-                                           kw_test_store_result_cb, &result);
-  kw_test_wait_result (&result);
-  return kw_cognito_client_forgot_password_finish (client, result, error);
-}
-
 static gboolean
 confirm_forgot_password (KwCognitoClient  *client,
                          const char       *username,
@@ -182,7 +169,8 @@ test_forgot_password_email (Fixture       *fixture,
                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KwCodeDeliveryDetails) details = forgot_password (fixture->client, "jane", &error);
+  g_autoptr(KwCodeDeliveryDetails) details =
+    kw_test_forgot_password (fixture->client, "jane", &error);
   g_autoptr(JsonObject) body = NULL;
   KwFakeRequest *request;
 
@@ -212,7 +200,8 @@ test_forgot_password_sms (Fixture       *fixture,
                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KwCodeDeliveryDetails) details = forgot_password (fixture->client, "sam", &error);
+  g_autoptr(KwCodeDeliveryDetails) details =
+    kw_test_forgot_password (fixture->client, "sam", &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (details->destination, ==, "+*******0123");
@@ -268,19 +257,19 @@ test_secret_hash (Fixture       *fixture,
                                                       TEST_SECRET_CLIENT);
   g_autoptr(GError) error = NULL;
 
-  details = forgot_password (client, "zoë", &error);
+  details = kw_test_forgot_password (client, "zoë", &error);
   g_assert_no_error (error);
   g_assert_nonnull (details);
   body = parse_body (last_request (fixture));
   g_assert_cmpstr (json_object_get_string_member (body, "SecretHash"), ==, expected);
 
   g_clear_pointer (&details, kw_code_delivery_details_free);
-  details = forgot_password (wrong, "zoë", &error);
+  details = kw_test_forgot_password (wrong, "zoë", &error);
   g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_NOT_AUTHORIZED);
   g_assert_nonnull (strstr (error->message, "secret hash"));
   g_clear_error (&error);
 
-  details = forgot_password (missing, "jane", &error);
+  details = kw_test_forgot_password (missing, "jane", &error);
   g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_NOT_AUTHORIZED);
 }
 
@@ -292,7 +281,7 @@ test_recovery_flow (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   const char *code;
 
-  details = forgot_password (fixture->client, "jane", &error);
+  details = kw_test_forgot_password (fixture->client, "jane", &error);
   g_assert_no_error (error);
   code = kw_fake_cognito_get_last_code (fixture->fake, "jane");
   g_assert_nonnull (code);
@@ -329,7 +318,8 @@ test_no_verified_contact (Fixture       *fixture,
                           gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(KwCodeDeliveryDetails) details = forgot_password (fixture->client, "nocontact", &error);
+  g_autoptr(KwCodeDeliveryDetails) details =
+    kw_test_forgot_password (fixture->client, "nocontact", &error);
 
   g_assert_null (details);
   g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_INVALID_PARAMETER);
@@ -365,7 +355,7 @@ test_every_documented_error (Fixture       *fixture,
             {
             case KW_COGNITO_OPERATION_FORGOT_PASSWORD:
               g_clear_pointer (&(KwCodeDeliveryDetails *){
-                                 forgot_password (fixture->client, "jane", &error) },
+                                 kw_test_forgot_password (fixture->client, "jane", &error) },
                                kw_code_delivery_details_free);
               break;
             case KW_COGNITO_OPERATION_CONFIRM_FORGOT_PASSWORD:
@@ -410,7 +400,7 @@ test_throttling_retried (Fixture       *fixture,
   kw_fake_cognito_queue_fault (fixture->fake, NULL, KW_FAKE_FAULT_ERROR,
                                "TooManyRequestsException");
   kw_fake_cognito_queue_fault (fixture->fake, NULL, KW_FAKE_FAULT_ERROR, "ThrottlingException");
-  details = forgot_password (fixture->client, "jane", &error);
+  details = kw_test_forgot_password (fixture->client, "jane", &error);
 
   g_assert_no_error (error);
   g_assert_cmpstr (details->destination, ==, "j***@e***");
@@ -427,7 +417,7 @@ test_at_most_three_attempts (Fixture       *fixture,
   for (guint i = 0; i < 5; i++)
     kw_fake_cognito_queue_fault (fixture->fake, NULL, KW_FAKE_FAULT_ERROR,
                                  "TooManyRequestsException");
-  details = forgot_password (fixture->client, "jane", &error);
+  details = kw_test_forgot_password (fixture->client, "jane", &error);
 
   g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_TOO_MANY_REQUESTS);
   g_assert_cmpuint (kw_fake_cognito_count_requests (fixture->fake, "ForgotPassword"), ==, 3);
@@ -442,11 +432,11 @@ test_limit_exceeded_sent_once (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   kw_fake_directory_set_attempt_limit (kw_fake_cognito_get_directory (fixture->fake), 1);
-  details = forgot_password (fixture->client, "jane", &error);
+  details = kw_test_forgot_password (fixture->client, "jane", &error);
   g_assert_no_error (error);
   g_clear_pointer (&details, kw_code_delivery_details_free);
 
-  details = forgot_password (fixture->client, "jane", &error);
+  details = kw_test_forgot_password (fixture->client, "jane", &error);
   g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_LIMIT_EXCEEDED);
   g_assert_cmpuint (kw_fake_cognito_count_requests (fixture->fake, "ForgotPassword"), ==, 2);
 }
@@ -461,7 +451,7 @@ test_server_errors (Fixture       *fixture,
   /* A gateway's HTML 503 is retried, then reported with its status. */
   for (guint i = 0; i < 3; i++)
     kw_fake_cognito_queue_fault (fixture->fake, NULL, KW_FAKE_FAULT_HTML_STATUS, "503");
-  details = forgot_password (fixture->client, "jane", &error);
+  details = kw_test_forgot_password (fixture->client, "jane", &error);
   g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_SERVER_ERROR);
   g_assert_cmpuint (kw_cognito_error_get_http_status (error), ==, 503);
   g_assert_null (strstr (error->message, "<html"));
@@ -470,14 +460,14 @@ test_server_errors (Fixture       *fixture,
 
   /* A 502 once, then the answer. */
   kw_fake_cognito_queue_fault (fixture->fake, NULL, KW_FAKE_FAULT_HTML_STATUS, "502");
-  details = forgot_password (fixture->client, "jane", &error);
+  details = kw_test_forgot_password (fixture->client, "jane", &error);
   g_assert_no_error (error);
   g_assert_nonnull (details);
   g_clear_pointer (&details, kw_code_delivery_details_free);
 
   /* An HTML 403 from a proxy is not Cognito: no retry. */
   kw_fake_cognito_queue_fault (fixture->fake, NULL, KW_FAKE_FAULT_HTML_STATUS, "403");
-  details = forgot_password (fixture->client, "jane", &error);
+  details = kw_test_forgot_password (fixture->client, "jane", &error);
   g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_INVALID_RESPONSE);
   g_assert_cmpuint (kw_fake_cognito_count_requests (fixture->fake, "ForgotPassword"), ==, 6);
 }
@@ -492,7 +482,7 @@ test_timeout (Fixture       *fixture,
 
   kw_cognito_client_set_timeout (fixture->client, 1);
   kw_fake_cognito_queue_fault (fixture->fake, NULL, KW_FAKE_FAULT_DELAY, "4000");
-  details = forgot_password (fixture->client, "jane", &error);
+  details = kw_test_forgot_password (fixture->client, "jane", &error);
 
   g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_TIMEOUT);
   g_assert_cmpint (g_get_monotonic_time () - started, <, 3 * G_USEC_PER_SEC);
@@ -589,7 +579,7 @@ test_connection_refused (void)
   g_socket_close (socket, NULL);
 
   client = new_client (url, TEST_CLIENT, NULL);
-  details = forgot_password (client, "jane", &error);
+  details = kw_test_forgot_password (client, "jane", &error);
   g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_CONNECTION_REFUSED);
   g_assert_cmpuint (kw_cognito_error_get_http_status (error), ==, 0);
 }
@@ -603,7 +593,7 @@ test_connection_dropped (Fixture       *fixture,
 
   for (guint i = 0; i < 3; i++)
     kw_fake_cognito_queue_fault (fixture->fake, NULL, KW_FAKE_FAULT_DROP, NULL);
-  details = forgot_password (fixture->client, "jane", &error);
+  details = kw_test_forgot_password (fixture->client, "jane", &error);
 
   g_assert_null (details);
   g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_CONNECTION_RESET);
@@ -618,7 +608,7 @@ test_truncated_body (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   kw_fake_cognito_queue_fault (fixture->fake, NULL, KW_FAKE_FAULT_TRUNCATE, NULL);
-  details = forgot_password (fixture->client, "jane", &error);
+  details = kw_test_forgot_password (fixture->client, "jane", &error);
 
   /* Retried like any broken connection; the second attempt succeeds. */
   g_assert_no_error (error);
@@ -634,7 +624,7 @@ test_garbled_body (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   kw_fake_cognito_queue_fault (fixture->fake, NULL, KW_FAKE_FAULT_GARBLE, NULL);
-  details = forgot_password (fixture->client, "jane", &error);
+  details = kw_test_forgot_password (fixture->client, "jane", &error);
 
   g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_INVALID_RESPONSE);
   g_assert_cmpuint (kw_fake_cognito_count_requests (fixture->fake, "ForgotPassword"), ==, 1);
@@ -648,7 +638,7 @@ test_oversized_body (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   kw_fake_cognito_queue_fault (fixture->fake, NULL, KW_FAKE_FAULT_OVERSIZE, NULL);
-  details = forgot_password (fixture->client, "jane", &error);
+  details = kw_test_forgot_password (fixture->client, "jane", &error);
 
   g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_RESPONSE_TOO_LARGE);
 }
@@ -661,7 +651,7 @@ test_plain_http_refused (void)
   g_autoptr(KwCodeDeliveryDetails) details = NULL;
   g_autoptr(GError) error = NULL;
 
-  details = forgot_password (client, "jane", &error);
+  details = kw_test_forgot_password (client, "jane", &error);
   g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_INSECURE_ENDPOINT);
   g_assert_nonnull (strstr (error->message, "http"));
 }
@@ -673,7 +663,7 @@ test_invalid_input_not_sent (Fixture       *fixture,
   g_autoptr(KwCodeDeliveryDetails) details = NULL;
   g_autoptr(GError) error = NULL;
 
-  details = forgot_password (fixture->client, "", &error);
+  details = kw_test_forgot_password (fixture->client, "", &error);
   g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_INVALID_PARAMETER);
   g_assert_cmpstr (kw_cognito_error_get_field (error), ==, "Username");
   g_clear_error (&error);
@@ -868,7 +858,7 @@ test_no_secret_in_logs (void)
       kw_cognito_client_set_credentials (admin, credentials);
 
       kw_fake_cognito_queue_fault (fake, NULL, KW_FAKE_FAULT_ERROR, "TooManyRequestsException");
-      details = forgot_password (client, "jane", &error);
+      details = kw_test_forgot_password (client, "jane", &error);
       g_assert_no_error (error);
       code = kw_fake_cognito_get_last_code (fake, "jane");
       confirm_forgot_password (client, "jane", code, TEST_PASSWORD, &error);

@@ -20,19 +20,6 @@
  * storage, so the sanitizer stage runs this one without leak detection. The
  * client code it drives is leak-checked by test-cognito-client. */
 
-static KwCodeDeliveryDetails *
-forgot_password (KwCognitoClient  *client,
-                 const char       *username,
-                 GError          **error)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-
-  kw_cognito_client_forgot_password_async (client, username, NULL, NULL,
-                                           kw_test_store_result_cb, &result);
-  kw_test_wait_result (&result);
-  return kw_cognito_client_forgot_password_finish (client, result, error);
-}
-
 static void
 count_request_cb (SoupServer        *server,
                   SoupServerMessage *message,
@@ -82,7 +69,7 @@ test_tls_certificate_refused (void)
   url = g_strdup_printf ("https://127.0.0.1:%d", g_uri_get_port (uris->data));
 
   client = kw_cognito_client_new (url, "us-east-1", TEST_CLIENT, NULL);
-  details = forgot_password (client, "jane", &error);
+  details = kw_test_forgot_password (client, "jane", &error);
 
   g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_TLS_FAILURE);
   g_assert_cmpuint (hits, ==, 0);
