@@ -411,15 +411,15 @@ check_ready (KwCognitoClient     *self,
 
   if (self->endpoint == NULL)
     {
-      g_autofree char *message = NULL;
-
-      if (self->region == NULL)
-        message = g_strdup ("No region or endpoint is configured");
-      else
-        kw_endpoint_for_region (self->region, FALSE, &endpoint_error);
+      /* The constructor found no endpoint for the region: say why. */
+      g_autofree char *unused = self->region != NULL
+        ? kw_endpoint_for_region (self->region, FALSE, &endpoint_error)
+        : NULL;
 
       g_propagate_error (error, config_error (KW_COGNITO_ERROR_INSECURE_ENDPOINT,
-                                              message != NULL ? message : endpoint_error->message));
+                                              endpoint_error != NULL
+                                                ? endpoint_error->message
+                                                : "No region or endpoint is configured"));
       return FALSE;
     }
 
