@@ -66,12 +66,14 @@ typedef struct
   gint64              started_us;
   GSource            *backoff;
   GSource            *backoff_cancel;
+  char               *request_id;   /* of the last answer, for audit trails */
 } CallData;
 
 static void
 call_data_free (CallData *data)
 {
   g_clear_pointer (&data->body, g_bytes_unref);
+  g_clear_pointer (&data->request_id, g_free);
   if (data->backoff != NULL)
     {
       g_source_destroy (data->backoff);
@@ -571,6 +573,9 @@ attempt_cb (GObject      *object,
         .body_length = g_bytes_get_size (reply->body),
       };
 
+      g_free (data->request_id);
+      data->request_id = g_strdup (reply->request_id);
+
       g_debug ("%s attempt %u/%u: POST %s: HTTP %u in %.0f ms, request id %s",
                operation, data->attempt, self->max_attempts, self->endpoint,
                reply->http_status, elapsed_ms, reply->request_id ?: "none");
@@ -679,4 +684,24 @@ kw_cognito_client_dup_secret_hash (KwCognitoClient *self,
     return NULL;
 
   return kw_secret_hash_compute (self->client_secret, username, self->client_id);
+}
+
+/**
+ * kw_cognito_client_get_request_id:
+ * @result: the result an operation's callback received
+ *
+ * The service's request id of the last answer to the call, success or
+ * failure, for audit trails. Valid while @result is.
+ *
+ * Returns: (nullable): the request id, or %NULL when no answer came
+ */
+const char *
+kw_cognito_client_get_request_id (GAsyncResult *result)
+{
+  CallData *data;
+
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  return data != NULL ? data->request_id : NULL;
 }

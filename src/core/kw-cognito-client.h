@@ -35,6 +35,7 @@ void                   kw_cognito_client_set_credentials     (KwCognitoClient   
 void                   kw_cognito_client_set_timeout         (KwCognitoClient       *self,
                                                               guint                  seconds);
 guint                  kw_cognito_client_get_timeout         (KwCognitoClient       *self);
+const char            *kw_cognito_client_get_request_id      (GAsyncResult          *result);
 
 void                   kw_cognito_client_forgot_password_async  (KwCognitoClient       *self,
                                                                  const char            *username,

@@ -20,6 +20,9 @@ static const KwShape boolean_type = { "BooleanType", KW_SHAPE_BOOLEAN, -1, -1, N
 
 static const KwShape client_id_type =
   { "ClientIdType", KW_SHAPE_STRING, 1, 128, "[\\w+]+", NULL, NULL };
+/* No operation Keyway calls takes a client secret, but connections hold one. */
+static const KwShape client_secret_type =
+  { "ClientSecretType", KW_SHAPE_STRING, 24, 64, "[\\w+]+", NULL, NULL };
 static const KwShape secret_hash_type =
   { "SecretHashType", KW_SHAPE_STRING, 1, 128, "[\\w+=/]+", NULL, NULL };
 static const KwShape username_type =
@@ -570,4 +573,58 @@ kw_cognito_validate_input (KwCognitoOperation   operation,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return validate_members (NULL, operations[operation].input, input, error);
+}
+
+/* Shapes that describe values Keyway keeps outside a request, such as a
+ * connection's fields. */
+static const KwShape *named_shapes[] = {
+  &client_id_type,
+  &client_secret_type,
+  &user_pool_id_type,
+  &username_type,
+  &password_type,
+  &confirmation_code_type,
+};
+
+/**
+ * kw_cognito_shape_lookup:
+ * @name: a string shape's name in the model, e.g. "ClientIdType"
+ *
+ * Returns: (nullable): the shape, or %NULL when Keyway does not know it
+ */
+const KwShape *
+kw_cognito_shape_lookup (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (named_shapes); i++)
+    if (g_str_equal (named_shapes[i]->name, name))
+      return named_shapes[i];
+
+  return NULL;
+}
+
+/**
+ * kw_cognito_validate_string:
+ * @shape: a string shape from kw_cognito_shape_lookup()
+ * @field: the field's name, for the message
+ * @value: the value to check
+ * @error: return location for a %KW_COGNITO_ERROR_INVALID_PARAMETER error
+ *
+ * Applies the same length and pattern rules a request member gets.
+ *
+ * Returns: %TRUE if @value is valid
+ */
+gboolean
+kw_cognito_validate_string (const KwShape  *shape,
+                            const char     *field,
+                            const char     *value,
+                            GError        **error)
+{
+  g_return_val_if_fail (shape != NULL && shape->kind == KW_SHAPE_STRING, FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return validate_string (field, shape, value, error);
 }

@@ -69,5 +69,10 @@ gboolean              kw_cognito_operation_can_return  (KwCognitoOperation  oper
 gboolean              kw_cognito_validate_input        (KwCognitoOperation  operation,
                                                         JsonObject         *input,
                                                         GError            **error);
+const KwShape        *kw_cognito_shape_lookup          (const char         *name);
+gboolean              kw_cognito_validate_string       (const KwShape      *shape,
+                                                        const char         *field,
+                                                        const char         *value,
+                                                        GError            **error);
 
 G_END_DECLS
