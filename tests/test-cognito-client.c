@@ -896,6 +896,56 @@ test_no_secret_in_logs (void)
 #define FIXTURE_TEST(path, func) \
   g_test_add ("/keyway/cognito-client/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
+/* The request id of each answer, success or failure, reaches the caller's
+ * callback, for the helpdesk's audit trail. */
+typedef struct
+{
+  char   *request_id;
+  GError *error;
+  gboolean done;
+} RequestIdResult;
+
+static void
+request_id_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  RequestIdResult *outcome = user_data;
+
+  outcome->request_id = g_strdup (kw_cognito_client_get_request_id (result));
+  kw_cognito_client_admin_reset_user_password_finish (KW_COGNITO_CLIENT (object), result,
+                                                      &outcome->error);
+  outcome->done = TRUE;
+}
+
+static void
+test_request_id (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  RequestIdResult first = { 0 };
+  RequestIdResult second = { 0 };
+
+  kw_cognito_client_admin_reset_user_password_async (fixture->admin, TEST_POOL, "jane", NULL,
+                                                     NULL, request_id_cb, &first);
+  kw_test_wait_for (&first.done);
+  g_assert_no_error (first.error);
+  g_assert_true (g_uuid_string_is_valid (first.request_id));
+
+  kw_fake_directory_set_enabled (kw_fake_cognito_get_directory (fixture->fake),
+                                 TEST_POOL, "sam", FALSE);
+  kw_cognito_client_admin_reset_user_password_async (fixture->admin, TEST_POOL, "sam", NULL,
+                                                     NULL, request_id_cb, &second);
+  kw_test_wait_for (&second.done);
+  g_assert_error (second.error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_NOT_AUTHORIZED);
+  g_assert_true (g_uuid_string_is_valid (second.request_id));
+  g_assert_cmpstr (second.request_id, ==, kw_cognito_error_get_request_id (second.error));
+  g_assert_cmpstr (second.request_id, !=, first.request_id);
+
+  g_free (first.request_id);
+  g_free (second.request_id);
+  g_clear_error (&second.error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -928,6 +978,7 @@ main (int    argc,
   FIXTURE_TEST ("admin/list-users", test_list_users);
   FIXTURE_TEST ("admin/session-token", test_session_token_signed);
   FIXTURE_TEST ("admin/credential-errors", test_credential_errors);
+  FIXTURE_TEST ("admin/request-id", test_request_id);
   g_test_add_func ("/keyway/cognito-client/no-secret-in-logs", test_no_secret_in_logs);
 
   return g_test_run ();

@@ -296,6 +296,52 @@ test_model_operation (gconstpointer data)
     }
 }
 
+/* Shapes that connections validate their fields with, outside any request. */
+static void
+test_model_named_shapes (void)
+{
+  static const char *names[] = {
+    "ClientIdType", "ClientSecretType", "UserPoolIdType",
+    "UsernameType", "PasswordType", "ConfirmationCodeType",
+  };
+  g_autoptr(JsonParser) parser = load_model ();
+  JsonObject *model;
+
+  g_assert_null (kw_cognito_shape_lookup ("NoSuchType"));
+
+  if (parser == NULL)
+    return;
+
+  model = json_node_get_object (json_parser_get_root (parser));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    compare_shape (model, "named", names[i], kw_cognito_shape_lookup (names[i]));
+}
+
+static void
+test_validate_string (void)
+{
+  const KwShape *secret = kw_cognito_shape_lookup ("ClientSecretType");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kw_cognito_validate_string (secret, "ClientSecret",
+                                             "k3ywaySecretForTests0123456789abcdef", &error));
+  g_assert_no_error (error);
+
+  /* 23 characters: one short of the model's minimum. */
+  g_assert_false (kw_cognito_validate_string (secret, "ClientSecret",
+                                              "k3ywaySecretForTests012", &error));
+  g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_INVALID_PARAMETER);
+  g_assert_cmpstr (kw_cognito_error_get_field (error), ==, "ClientSecret");
+  g_assert_null (strstr (error->message, "k3yway"));
+  g_clear_error (&error);
+
+  g_assert_false (kw_cognito_validate_string (secret, "ClientSecret",
+                                              "k3ywaySecretForTests/0123456789", &error));
+  g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_INVALID_PARAMETER);
+  g_assert_null (strstr (error->message, "k3yway"));
+}
+
 /* Each Cognito exception in our error domain is an exception the model
  * declares, spelled as the model spells it. */
 static void
@@ -1061,6 +1107,8 @@ main (int   argc,
     }
 
   g_test_add_func ("/keyway/cognito-model/model/exceptions", test_model_exceptions);
+  g_test_add_func ("/keyway/cognito-model/model/named-shapes", test_model_named_shapes);
+  g_test_add_func ("/keyway/cognito-model/validate-string", test_validate_string);
   g_test_add_func ("/keyway/cognito-model/can-return", test_can_return);
   g_test_add_func ("/keyway/cognito-model/validate-full", test_validate_full);
   g_test_add_func ("/keyway/cognito-model/validate-messages", test_validate_messages);

@@ -800,6 +800,11 @@ kw_fake_directory_call (KwFakeDirectory    *self,
     case KW_COGNITO_OPERATION_ADMIN_RESET_USER_PASSWORD:
       if ((user = admin_find_user (self, input, outcome)) == NULL)
         break;
+      if (!user->enabled)
+        {
+          fail (outcome, "NotAuthorizedException", "User is disabled.");
+          break;
+        }
       if (send_code (user, now_us, outcome, FALSE))
         {
           g_free (user->status);
