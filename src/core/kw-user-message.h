@@ -39,7 +39,8 @@ G_DECLARE_FINAL_TYPE (KwUserMessage, kw_user_message, KW, USER_MESSAGE, GObject)
  * says whether an account exists), a helpdesk's credentials source.
  *
  * Handles KW_COGNITO_ERROR (every code each operation can return has its own
- * text), KW_SECRET_ERROR, KW_CONNECTION_ERROR and KW_AWS_CONFIG_ERROR; any
+ * text), KW_SECRET_ERROR, KW_CONNECTION_ERROR, KW_AWS_CONFIG_ERROR,
+ * KW_RECOVERY_ERROR and G_IO_ERROR_CANCELLED (a quiet "Cancelled"); any
  * other error gets a generic text and KwUserMessage:generic is %TRUE. */
 KwUserMessage *kw_user_message_new_for_error   (const GError       *error,
                                                 KwCognitoOperation  operation,
