@@ -1,7 +1,7 @@
 #!/bin/sh
 # keyring-session.sh: runs a command in a private D-Bus session with its own
-# gnome-keyring-daemon, whose login keyring is unlocked with an empty
-# password and kept in a temporary folder removed afterwards.
+# gnome-keyring-daemon, whose "login" keyring is created unlocked in a
+# temporary folder removed afterwards.
 #
 # Copyright 2026 The Keyway authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,7 +17,18 @@ export XDG_RUNTIME_DIR="$scratch/run"
 mkdir -p "$XDG_DATA_HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
 
-# The empty line is the empty password that creates and unlocks "login".
+# The daemon must not inherit the tests' G_DEBUG=fatal-warnings: it warns
+# about its own bookkeeping when an item is replaced. The password it reads
+# is the empty line. Waiting for its bus name keeps D-Bus from activating a
+# second, locked daemon when the first call comes early. The daemon outlives
+# the bus otherwise, so it is stopped once the command is done.
 dbus-run-session -- sh -c '
-  echo "" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-  exec "$@"' keyring-session "$@"
+  echo "" | env -u G_DEBUG gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  gdbus wait --session --timeout 10 org.freedesktop.secrets
+  daemon=$(gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+             --method org.freedesktop.DBus.GetConnectionUnixProcessID org.freedesktop.secrets |
+           tr -dc 0-9)
+  status=0
+  "$@" || status=$?
+  kill "$daemon" 2>/dev/null || true
+  exit $status' keyring-session "$@"
