@@ -80,6 +80,12 @@ KwConnection *kw_connection_new_from_key_file        (GKeyFile            *key_f
                                                       KwConnectionOrigin   origin,
                                                       char               **client_secret,
                                                       GError             **error);
+/* Loads the text of a connections.ini or .keyway file; a PARSE error names
+ * the bad line without quoting it (it may hold a secret). */
+GKeyFile     *kw_connection_load_key_file            (const char          *data,
+                                                      gsize                length,
+                                                      const char          *file_name,
+                                                      GError             **error);
 /* Parses a whole .keyway file. */
 KwConnection *kw_connection_new_from_file_data       (const char          *data,
                                                       gsize                length,
