@@ -48,12 +48,17 @@ struct _KwFakeCognito
   GQueue           faults;
   GPtrArray       *requests;
   GHashTable      *last_codes;     /* username → code */
+  GQueue           delayed;        /* answers held back by KW_FAKE_FAULT_DELAY */
   double           rate_limit;
   double           tokens;
   gint64           tokens_updated_us;
 };
 
 G_DEFINE_FINAL_TYPE (KwFakeCognito, kw_fake_cognito, G_TYPE_OBJECT)
+
+typedef struct _Delayed Delayed;
+
+static void delayed_free (Delayed *delayed);
 
 enum {
   CODE_SENT,
@@ -91,6 +96,10 @@ static void
 kw_fake_cognito_dispose (GObject *object)
 {
   KwFakeCognito *self = KW_FAKE_COGNITO (object);
+
+  /* A held-back answer's timer must not fire on a fake that is gone. */
+  while (!g_queue_is_empty (&self->delayed))
+    delayed_free (g_queue_peek_head (&self->delayed));
 
   if (self->server != NULL)
     soup_server_disconnect (self->server);
@@ -605,7 +614,7 @@ process (KwFakeCognito     *self,
   respond_json (message, 200, outcome.output);
 }
 
-typedef struct
+struct _Delayed
 {
   KwFakeCognito     *self;
   SoupServerMessage *message;
@@ -613,11 +622,12 @@ typedef struct
   GBytes            *body;
   guint              timeout_id;
   gulong             finished_id;
-} Delayed;
+};
 
 static void
 delayed_free (Delayed *delayed)
 {
+  g_queue_remove (&delayed->self->delayed, delayed);
   g_clear_handle_id (&delayed->timeout_id, g_source_remove);
   g_clear_signal_handler (&delayed->finished_id, delayed->message);
   g_object_unref (delayed->message);
@@ -710,6 +720,7 @@ handle_request_cb (SoupServer        *server,
           delayed->message = g_object_ref (message);
           delayed->operation = operation;
           delayed->body = g_bytes_ref (body);
+          g_queue_push_tail (&self->delayed, delayed);
           delayed->timeout_id = g_timeout_add ((guint) g_ascii_strtoull (fault->argument, NULL, 10),
                                                delayed_cb, delayed);
           delayed->finished_id = g_signal_connect (message, "finished",
