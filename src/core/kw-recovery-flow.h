@@ -61,7 +61,7 @@ G_DECLARE_FINAL_TYPE (KwRecoveryFlow, kw_recovery_flow, KW, RECOVERY_FLOW, GObje
  * message's action says where to continue, and every method is allowed again
  * from FAILED when its prerequisites hold (confirming needs a code sent in
  * this flow). Cancelling returns to the state before the request, with no
- * error. */
+ * error (from FAILED: to CODE_SENT if a code was sent, else IDLE). */
 
 KwRecoveryFlow        *kw_recovery_flow_new             (KwConnection    *connection,
                                                          KwSecretStore   *secrets);
