@@ -46,9 +46,10 @@ G_DECLARE_FINAL_TYPE (KwBulkReset, kw_bulk_reset, KW, BULK_RESET, GObject)
  * again instead of failing. A row is sent again only when the service said
  * it did nothing (throttled), so no user is ever reset twice in one run.
  *
- * Properties: helpdesk (construct-only), concurrency, running, done, failed,
- * remaining. Signal "progress" (guint done, guint failed, guint remaining)
- * after every row that ends. */
+ * Properties: helpdesk (construct-only), concurrency, max-requeues (how many
+ * throttled answers a row may meet in one run before it fails; 20), running,
+ * done, failed, remaining. Signal "progress" (guint done, guint failed,
+ * guint remaining) after every row that ends. */
 KwBulkReset *kw_bulk_reset_new            (KwHelpdesk          *helpdesk,
                                            const char * const  *usernames);
 /* Reads usernames from text: one per line, blanks and # comments skipped. */

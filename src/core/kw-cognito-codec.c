@@ -77,6 +77,13 @@ kw_cognito_codec_add_extras (JsonObject            *input,
     }
 }
 
+static void
+wipe_text (gpointer text)
+{
+  explicit_bzero (text, strlen (text));
+  g_free (text);
+}
+
 /**
  * kw_cognito_codec_serialize:
  *
@@ -87,11 +94,11 @@ GBytes *
 kw_cognito_codec_serialize (JsonObject *input)
 {
   g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), input);
-  gsize length = 0;
   char *text = json_to_string (root, FALSE);
 
-  length = strlen (text);
-  return g_bytes_new_take (text, length);
+  /* The body may carry a password or a confirmation code: whoever drops
+   * the last reference (the client, or libsoup after sending) wipes it. */
+  return g_bytes_new_with_free_func (text, strlen (text), wipe_text, text);
 }
 
 static GError *
