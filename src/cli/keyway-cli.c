@@ -82,5 +82,8 @@ main (int    argc,
   if (debug_enabled)
     g_log_set_debug_enabled (TRUE);
 
+  if (invocation->command->run != NULL)
+    return invocation->command->run (invocation);
+
   return kw_cli_run (invocation);
 }

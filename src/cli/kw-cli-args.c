@@ -15,7 +15,7 @@
  * `aws cognito-idp` needs little more than a new program name. */
 
 static const KwCliOption forgot_password_options[] = {
-  { "client-id", KW_CLI_VALUE, TRUE, "ID" },
+  { "client-id", KW_CLI_VALUE, TRUE, "ID", TRUE },
   { "username", KW_CLI_VALUE, TRUE, "NAME" },
   { "client-metadata", KW_CLI_REPEATED, FALSE, "KEY=VALUE" },
   { "analytics-metadata", KW_CLI_VALUE, FALSE, "AnalyticsEndpointId=ID" },
@@ -24,7 +24,7 @@ static const KwCliOption forgot_password_options[] = {
 };
 
 static const KwCliOption confirm_forgot_password_options[] = {
-  { "client-id", KW_CLI_VALUE, TRUE, "ID" },
+  { "client-id", KW_CLI_VALUE, TRUE, "ID", TRUE },
   { "username", KW_CLI_VALUE, TRUE, "NAME" },
   { "confirmation-code", KW_CLI_VALUE, TRUE, "CODE" },
   { "client-metadata", KW_CLI_REPEATED, FALSE, "KEY=VALUE" },
@@ -34,20 +34,20 @@ static const KwCliOption confirm_forgot_password_options[] = {
 };
 
 static const KwCliOption admin_reset_user_password_options[] = {
-  { "user-pool-id", KW_CLI_VALUE, TRUE, "ID" },
+  { "user-pool-id", KW_CLI_VALUE, TRUE, "ID", TRUE },
   { "username", KW_CLI_VALUE, TRUE, "NAME" },
   { "client-metadata", KW_CLI_REPEATED, FALSE, "KEY=VALUE" },
   { NULL }
 };
 
 static const KwCliOption admin_get_user_options[] = {
-  { "user-pool-id", KW_CLI_VALUE, TRUE, "ID" },
+  { "user-pool-id", KW_CLI_VALUE, TRUE, "ID", TRUE },
   { "username", KW_CLI_VALUE, TRUE, "NAME" },
   { NULL }
 };
 
 static const KwCliOption admin_set_user_password_options[] = {
-  { "user-pool-id", KW_CLI_VALUE, TRUE, "ID" },
+  { "user-pool-id", KW_CLI_VALUE, TRUE, "ID", TRUE },
   { "username", KW_CLI_VALUE, TRUE, "NAME" },
   { "permanent", KW_CLI_FLAG, FALSE, NULL },
   { "no-permanent", KW_CLI_FLAG, FALSE, NULL },
@@ -55,11 +55,54 @@ static const KwCliOption admin_set_user_password_options[] = {
 };
 
 static const KwCliOption list_users_options[] = {
-  { "user-pool-id", KW_CLI_VALUE, TRUE, "ID" },
+  { "user-pool-id", KW_CLI_VALUE, TRUE, "ID", TRUE },
   { "filter", KW_CLI_VALUE, FALSE, "EXPR" },
   { "limit", KW_CLI_VALUE, FALSE, "N" },
   { "pagination-token", KW_CLI_VALUE, FALSE, "TOKEN" },
   { "attributes-to-get", KW_CLI_REPEATED, FALSE, "NAME" },
+  { NULL }
+};
+
+static const KwCliOption no_options[] = {
+  { NULL }
+};
+
+/* --region and --endpoint-url are global options; they are listed here for
+ * the usage line and the check that --region is given. */
+static const KwCliOption connection_add_options[] = {
+  { "id", KW_CLI_VALUE, TRUE, "ID" },
+  { "name", KW_CLI_VALUE, TRUE, "NAME" },
+  { "region", KW_CLI_VALUE, TRUE, "REGION" },
+  { "client-id", KW_CLI_VALUE, TRUE, "ID" },
+  { "user-pool-id", KW_CLI_VALUE, FALSE, "ID" },
+  { "endpoint-url", KW_CLI_VALUE, FALSE, "URL" },
+  { "with-client-secret", KW_CLI_FLAG, FALSE, NULL },
+  { "password-minimum-length", KW_CLI_VALUE, FALSE, "N" },
+  { "password-require-uppercase", KW_CLI_VALUE, FALSE, "true|false" },
+  { "password-require-lowercase", KW_CLI_VALUE, FALSE, "true|false" },
+  { "password-require-numbers", KW_CLI_VALUE, FALSE, "true|false" },
+  { "password-require-symbols", KW_CLI_VALUE, FALSE, "true|false" },
+  { "prevent-user-existence-errors", KW_CLI_VALUE, FALSE, "true|false" },
+  { "credentials-source", KW_CLI_VALUE, FALSE, "none|profile|environment|keyring" },
+  { "aws-profile", KW_CLI_VALUE, FALSE, "PROFILE" },
+  { "access-key-id", KW_CLI_VALUE, FALSE, "ID" },
+  { "replace", KW_CLI_FLAG, FALSE, NULL },
+  { NULL }
+};
+
+static const KwCliOption connection_import_options[] = {
+  { "file", KW_CLI_VALUE, TRUE, "PATH" },
+  { "replace", KW_CLI_FLAG, FALSE, NULL },
+  { NULL }
+};
+
+static const KwCliOption connection_export_options[] = {
+  { "file", KW_CLI_VALUE, FALSE, "PATH" },
+  { NULL }
+};
+
+static const KwCliOption secret_options[] = {
+  { "aws-keys", KW_CLI_FLAG, FALSE, NULL },
   { NULL }
 };
 
@@ -79,6 +122,53 @@ static const KwCliCommand commands[] = {
     admin_set_user_password_options, TRUE },
   { "list-users", KW_COGNITO_OPERATION_LIST_USERS,
     "List or search users (signed)", list_users_options, FALSE },
+
+  { .name = "connection", .summary = "Manage saved connections", .options = no_options,
+    .is_group = TRUE },
+  { .name = "connection list", .summary = "List the saved connections",
+    .options = no_options, .run = kw_cli_connection_list,
+    .details = "Connections come from your own connections file and from system-wide ones\n"
+               "an administrator installs (Origin \"system\", read-only)." },
+  { .name = "connection show", .summary = "Show every setting of a connection",
+    .options = no_options, .run = kw_cli_connection_show, .needs_connection = TRUE,
+    .details = "Never shows a secret: ClientSecretStored says whether the keyring holds the\n"
+               "client secret (null when no keyring answers)." },
+  { .name = "connection add", .summary = "Save a connection",
+    .options = connection_add_options, .run = kw_cli_connection_add,
+    .details = "With --with-client-secret the app client's secret is read from standard input,\n"
+               "or asked for without echo on a terminal, and stored in the keyring; it is\n"
+               "never accepted on the command line. The password policy defaults to\n"
+               "Cognito's (8 characters, upper and lower case, numbers, symbols). Helpdesk\n"
+               "connections name where their AWS credentials come from: a profile\n"
+               "(--aws-profile), the environment, or the keyring (--access-key-id, then\n"
+               "'keyway-cli secret set --aws-keys'). --replace replaces a connection of yours\n"
+               "with the same id." },
+  { .name = "connection remove", .summary = "Remove a connection and its client secret",
+    .options = no_options, .run = kw_cli_connection_remove, .needs_connection = TRUE,
+    .details = "Its client secret, and AWS keys it kept in the keyring, are removed from the\n"
+               "keyring too. System-wide connections cannot be removed." },
+  { .name = "connection import", .summary = "Save the connection of a .keyway file",
+    .options = connection_import_options, .run = kw_cli_connection_import,
+    .details = "A ClientSecret in the file goes to the keyring, never to the connections\n"
+               "file; without a keyring the import fails and nothing is saved. Prints the\n"
+               "imported connection." },
+  { .name = "connection export", .summary = "Write a connection as a .keyway file",
+    .options = connection_export_options, .run = kw_cli_connection_export,
+    .needs_connection = TRUE,
+    .details = "Writes to standard output, or to --file PATH. The file never holds a secret:\n"
+               "share the client secret another way." },
+
+  { .name = "secret", .summary = "Manage secrets in the keyring", .options = no_options,
+    .is_group = TRUE },
+  { .name = "secret set", .summary = "Store a connection's client secret in the keyring",
+    .options = secret_options, .run = kw_cli_secret_set, .needs_connection = TRUE,
+    .details = "The secret is read from the first line of standard input, or asked for\n"
+               "without echo on a terminal. With --aws-keys, for a connection whose credentials\n"
+               "come from the keyring: the secret access key, then optionally the session\n"
+               "token on a second line." },
+  { .name = "secret clear", .summary = "Remove a connection's client secret from the keyring",
+    .options = secret_options, .run = kw_cli_secret_clear, .needs_connection = TRUE,
+    .details = "With --aws-keys, removes the connection's AWS keys instead." },
 };
 
 /**
@@ -102,6 +192,7 @@ kw_cli_invocation_free (KwCliInvocation *invocation)
   g_free (invocation->region);
   g_free (invocation->endpoint_url);
   g_free (invocation->profile);
+  g_free (invocation->connection);
   g_clear_pointer (&invocation->values, g_hash_table_unref);
   g_clear_pointer (&invocation->repeated, g_hash_table_unref);
   g_free (invocation);
@@ -121,40 +212,102 @@ kw_cli_get_all (KwCliInvocation *invocation,
   return g_hash_table_lookup (invocation->repeated, option);
 }
 
+static void
+print_command_list (FILE       *stream,
+                    const char *group)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const char *space = strchr (commands[i].name, ' ');
+      gboolean in_group = space != NULL && group != NULL &&
+                          strncmp (commands[i].name, group, space - commands[i].name) == 0 &&
+                          group[space - commands[i].name] == '\0';
+
+      if (commands[i].is_group)
+        continue;
+      if (group == NULL ? space != NULL : !in_group)
+        continue;
+      fprintf (stream, "  %-27s %s\n", commands[i].name, commands[i].summary);
+    }
+}
+
+#define USAGE_WIDTH 79
+
 void
 kw_cli_print_usage (FILE               *stream,
                     const KwCliCommand *command)
 {
+  g_autoptr(GString) usage = NULL;
+  gboolean from_connection = FALSE;
+  gsize line_start;
+
   if (command == NULL)
     {
       fprintf (stream,
-               "usage: keyway-cli [--region R] [--endpoint-url URL] [--profile P] "
-               "[--output json|text]\n"
-               "                  [--timeout SECONDS] [--debug] [--version] [--help] "
-               "COMMAND [OPTIONS]\n"
+               "usage: keyway-cli [--connection NAME] [--region R] [--endpoint-url URL] "
+               "[--profile P]\n"
+               "                  [--output json|text] [--timeout SECONDS] [--debug] "
+               "[--version] [--help]\n"
+               "                  COMMAND [OPTIONS]\n"
                "\nCommands:\n");
-      for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-        fprintf (stream, "  %-27s %s\n", commands[i].name, commands[i].summary);
-      fprintf (stream, "\nRun 'keyway-cli COMMAND --help' for a command's options.\n");
+      print_command_list (stream, NULL);
+      fprintf (stream, "\nConnections and secrets:\n");
+      print_command_list (stream, "connection");
+      print_command_list (stream, "secret");
+      fprintf (stream,
+               "\n--connection NAME uses a saved connection, by id or by name: it supplies the\n"
+               "region, client id, user pool id, endpoint URL, client secret (from the keyring)\n"
+               "and AWS credentials of the command. Options given on the command line win over\n"
+               "the connection's values.\n"
+               "\nRun 'keyway-cli COMMAND --help' for a command's options.\n");
       return;
     }
 
-  fprintf (stream, "usage: keyway-cli [global options] %s", command->name);
+  if (command->is_group)
+    {
+      fprintf (stream, "usage: keyway-cli [global options] %s OPERATION [OPTIONS]\n\n%s.\n"
+                       "\nOperations:\n", command->name, command->summary);
+      print_command_list (stream, command->name);
+      return;
+    }
+
+  usage = g_string_new (NULL);
+  g_string_append_printf (usage, "usage: keyway-cli [global options] %s", command->name);
+  line_start = 0;
+  if (command->needs_connection)
+    g_string_append (usage, " --connection NAME");
   for (const KwCliOption *option = command->options; option->name != NULL; option++)
     {
       const char *open = option->required ? "" : "[";
       const char *close = option->required ? "" : "]";
       const char *more = option->kind == KW_CLI_REPEATED ? "..." : "";
+      g_autofree char *text = NULL;
 
+      from_connection |= option->from_connection;
       if (option->kind == KW_CLI_FLAG)
-        fprintf (stream, " [--%s]", option->name);
+        text = g_strdup_printf ("[--%s]", option->name);
       else
-        fprintf (stream, " %s--%s %s%s%s", open, option->name, option->placeholder, close, more);
+        text = g_strdup_printf ("%s--%s %s%s%s", open, option->name, option->placeholder, close,
+                                more);
+
+      /* Wrapped as the AWS CLI wraps its usage, under the command. */
+      if (usage->len - line_start + 1 + strlen (text) > USAGE_WIDTH)
+        {
+          g_string_append_printf (usage, "\n%*s", (int) strlen ("usage: keyway-cli"), "");
+          line_start = usage->len - strlen ("usage: keyway-cli");
+        }
+      g_string_append_printf (usage, " %s", text);
     }
-  fprintf (stream, "\n\n%s.\n", command->summary);
+  fprintf (stream, "%s\n\n%s.\n", usage->str, command->summary);
+  if (command->details != NULL)
+    fprintf (stream, "%s\n", command->details);
   if (command->reads_password)
     fprintf (stream, "The password is read from the first line of standard input, or asked for\n"
                      "without echo on a terminal. It is never accepted on the command line.\n");
+  if (from_connection)
+    fprintf (stream, "With --connection NAME, the connection supplies the client id, user pool "
+                     "id,\nregion, endpoint URL, client secret and credentials; options given "
+                     "here win.\n");
 }
 
 static const KwCliOption *
@@ -245,7 +398,7 @@ parse_global (KwCliInvocation  *invocation,
     invocation->version = TRUE;
   else if (strcmp (name, "region") == 0 || strcmp (name, "endpoint-url") == 0 ||
            strcmp (name, "profile") == 0 || strcmp (name, "output") == 0 ||
-           strcmp (name, "timeout") == 0)
+           strcmp (name, "timeout") == 0 || strcmp (name, "connection") == 0)
     {
       if (!take_value (argc, argv, i, name, &value, error))
         return FALSE;
@@ -256,6 +409,8 @@ parse_global (KwCliInvocation  *invocation,
         replace_string (&invocation->endpoint_url, value);
       else if (strcmp (name, "profile") == 0)
         replace_string (&invocation->profile, value);
+      else if (strcmp (name, "connection") == 0)
+        replace_string (&invocation->connection, value);
       else if (strcmp (name, "output") == 0)
         {
           if (strcmp (value, "json") == 0)
@@ -279,6 +434,59 @@ parse_global (KwCliInvocation  *invocation,
     *handled = FALSE;
 
   return TRUE;
+}
+
+/* Global options that a command's usage also lists. */
+static gboolean
+option_given (KwCliInvocation *invocation,
+              const char      *name)
+{
+  if (strcmp (name, "region") == 0)
+    return invocation->region != NULL;
+  if (strcmp (name, "endpoint-url") == 0)
+    return invocation->endpoint_url != NULL;
+
+  return kw_cli_get (invocation, name) != NULL;
+}
+
+/* Anything on a command line can be read by other users (ps, /proc) and
+ * lands in shell history, so options that would carry a secret are refused
+ * by name, before anything else happens, with where the secret goes instead. */
+static gboolean
+refuse_secret_option (const char  *name,
+                      GError     **error)
+{
+  static const struct {
+    const char *name;
+    const char *instead;
+  } refused[] = {
+    { "password", "Give the password on standard input, or type it at the prompt." },
+    { "secret-hash", "Keyway computes it from the client secret." },
+    { "client-secret", "Store it in the keyring with 'keyway-cli secret set --connection NAME' "
+                       "(or 'connection add --with-client-secret'), which reads it from "
+                       "standard input, or set KEYWAY_CLIENT_SECRET in the environment." },
+    { "secret-access-key", NULL },
+    { "aws-secret-access-key", NULL },
+    { "session-token", NULL },
+    { "aws-session-token", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      if (strcmp (name, refused[i].name) != 0)
+        continue;
+
+      usage_error (error, "--%s is not accepted: anything on the command line can be read by "
+                   "other users (ps, /proc) and lands in shell history. %s", name,
+                   refused[i].instead != NULL
+                     ? refused[i].instead
+                     : "Store AWS keys in the keyring with 'keyway-cli secret set --connection "
+                       "NAME --aws-keys', which reads them from standard input, or use a "
+                       "profile or the environment.");
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 /**
@@ -316,21 +524,36 @@ kw_cli_parse (int                  argc,
 
       if (!g_str_has_prefix (arg, "--"))
         {
-          if (invocation->command != NULL)
+          const KwCliCommand *group = invocation->command;
+          g_autofree char *full_name = NULL;
+
+          /* "keyway-cli help", "keyway-cli connection add help", as with aws. */
+          if (strcmp (arg, "help") == 0)
+            {
+              invocation->help = TRUE;
+              continue;
+            }
+
+          if (group != NULL && !group->is_group)
             {
               usage_error (error, "unexpected argument '%s'", arg);
               return NULL;
             }
 
+          /* "connection list": a group, then one of its operations. */
+          full_name = group != NULL ? g_strconcat (group->name, " ", arg, NULL) : g_strdup (arg);
+          invocation->command = NULL;
           for (guint c = 0; c < G_N_ELEMENTS (commands) && invocation->command == NULL; c++)
             {
-              if (strcmp (commands[c].name, arg) == 0)
+              if (strcmp (commands[c].name, full_name) == 0)
                 invocation->command = &commands[c];
             }
 
           if (invocation->command == NULL)
             {
-              usage_error (error, "argument command: invalid choice: '%s'", arg);
+              invocation->command = group;
+              usage_error (error, "argument %s: invalid choice: '%s'",
+                           group != NULL ? "operation" : "command", arg);
               return NULL;
             }
           *command = invocation->command;
@@ -341,16 +564,8 @@ kw_cli_parse (int                  argc,
         ? g_strndup (arg + 2, strchr (arg, '=') - arg - 2)
         : g_strdup (arg + 2);
 
-      if (strcmp (name, "password") == 0 || strcmp (name, "secret-hash") == 0 ||
-          strcmp (name, "client-secret") == 0)
-        {
-          usage_error (error, "--%s is not accepted: anything on the command line can be read by "
-                       "other users (ps, /proc) and lands in shell history. %s", name,
-                       strcmp (name, "password") == 0
-                         ? "Give the password on standard input, or type it at the prompt."
-                         : "Set KEYWAY_CLIENT_SECRET in the environment instead.");
-          return NULL;
-        }
+      if (refuse_secret_option (name, error))
+        return NULL;
 
       if (!parse_global (invocation, name, argc, argv, &i, &handled, error))
         return NULL;
@@ -397,9 +612,25 @@ kw_cli_parse (int                  argc,
       return NULL;
     }
 
+  if (invocation->command->is_group)
+    {
+      usage_error (error, "the following arguments are required: operation");
+      return NULL;
+    }
+
+  if (invocation->command->needs_connection && invocation->connection == NULL)
+    {
+      usage_error (error, "the following arguments are required: --connection");
+      return NULL;
+    }
+
   for (const KwCliOption *option = invocation->command->options; option->name != NULL; option++)
     {
-      if (option->required && kw_cli_get (invocation, option->name) == NULL)
+      /* The connection's own value is checked once the connection is read. */
+      if (option->from_connection && invocation->connection != NULL)
+        continue;
+
+      if (option->required && !option_given (invocation, option->name))
         {
           usage_error (error, "the following arguments are required: --%s", option->name);
           return NULL;

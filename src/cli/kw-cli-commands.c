@@ -12,8 +12,6 @@
 #include "kw-aws-config.h"
 #include "kw-endpoint.h"
 
-#include <glib-unix.h>
-#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -47,9 +45,9 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-static int
-usage_failure (KwCliInvocation *invocation,
-               const char      *message)
+int
+kw_cli_usage_failure (KwCliInvocation *invocation,
+                      const char      *message)
 {
   kw_cli_print_usage (stderr, invocation->command);
   fprintf (stderr, "\nkeyway-cli: error: %s\n", message);
@@ -275,16 +273,6 @@ parse_shorthand (const char         *option,
   return TRUE;
 }
 
-static gboolean
-interrupted_cb (gpointer user_data)
-{
-  Run *run = user_data;
-
-  g_cancellable_cancel (run->cancellable);
-
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 log_settings (const KwAwsSettings *settings,
               const char          *endpoint)
@@ -303,6 +291,59 @@ log_settings (const KwAwsSettings *settings,
     g_debug ("No AWS credentials found");
 }
 
+/* Without --connection: everything from the options, the environment and the
+ * AWS config files, the way the AWS CLI resolves them. */
+static int
+create_client (Run                  *run,
+               const KwAwsOverrides *overrides,
+               const char * const   *envp)
+{
+  KwCliInvocation *invocation = run->invocation;
+  KwCognitoOperation operation = invocation->command->operation;
+  g_autoptr(KwAwsSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *endpoint = NULL;
+
+  settings = kw_aws_settings_resolve (overrides, envp, &error);
+  if (settings == NULL)
+    return kw_cli_report_error (error, operation, NULL);
+
+  if (settings->endpoint_url != NULL)
+    endpoint = g_strdup (settings->endpoint_url);
+  else if (settings->region != NULL)
+    {
+      endpoint = kw_endpoint_for_region (settings->region, settings->use_fips, &error);
+      if (endpoint == NULL)
+        return kw_cli_report_error (error, operation, NULL);
+    }
+  else
+    {
+      fprintf (stderr, "You must specify a region: use --region, set AWS_REGION, or add a region "
+                       "to the profile in ~/.aws/config.\n");
+      return KW_CLI_EXIT_OTHER;
+    }
+
+  if (kw_cognito_operation_is_signed (operation) && settings->credentials_error != NULL)
+    return kw_cli_report_error (settings->credentials_error, operation, NULL);
+
+  if (kw_cognito_operation_is_signed (operation) && settings->region == NULL)
+    {
+      fprintf (stderr, "You must specify a region to sign %s requests: use --region or set "
+                       "AWS_REGION.\n",
+               kw_cognito_operation_get_name (operation));
+      return KW_CLI_EXIT_OTHER;
+    }
+
+  log_settings (settings, endpoint);
+
+  run->client = kw_cognito_client_new (endpoint, settings->region,
+                                       kw_cli_get (invocation, "client-id"),
+                                       g_getenv ("KEYWAY_CLIENT_SECRET"));
+  kw_cognito_client_set_credentials (run->client, settings->credentials);
+
+  return KW_CLI_EXIT_OK;
+}
+
 /**
  * kw_cli_run:
  *
@@ -317,12 +358,11 @@ kw_cli_run (KwCliInvocation *invocation)
   static const char * const context_members[] = { "IpAddress", "EncodedData", NULL };
   g_auto(Run) run = { .invocation = invocation };
   g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(KwAwsSettings) settings = NULL;
+  g_autoptr(KwConnection) connection = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) analytics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) context = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *problem = NULL;
-  g_autofree char *endpoint = NULL;
   const KwCliCommand *command = invocation->command;
   KwAwsOverrides overrides = {
     .profile = invocation->profile,
@@ -331,7 +371,7 @@ kw_cli_run (KwCliInvocation *invocation)
   };
   const char *limit_text = kw_cli_get (invocation, "limit");
   KwCognitoExtras extras = { NULL };
-  guint signal_source;
+  const char *user_pool_id;
 
   /* Everything a person typed is checked before any file, prompt or network. */
   if (!parse_metadata (invocation, &run.client_metadata, &problem) ||
@@ -339,7 +379,7 @@ kw_cli_run (KwCliInvocation *invocation)
                         analytics_members, analytics, &problem) ||
       !parse_shorthand ("user-context-data", kw_cli_get (invocation, "user-context-data"),
                         context_members, context, &problem))
-    return usage_failure (invocation, problem);
+    return kw_cli_usage_failure (invocation, problem);
 
   if (limit_text != NULL)
     {
@@ -347,44 +387,34 @@ kw_cli_run (KwCliInvocation *invocation)
       gint64 limit = g_ascii_strtoll (limit_text, &end, 10);
 
       if (end == limit_text || *end != '\0' || limit < 0 || limit > 60)
-        return usage_failure (invocation, "argument --limit: expected a whole number from 0 to 60");
+        return kw_cli_usage_failure (invocation,
+                                     "argument --limit: expected a whole number from 0 to 60");
     }
 
   if (kw_cli_get (invocation, "permanent") != NULL &&
       kw_cli_get (invocation, "no-permanent") != NULL)
-    return usage_failure (invocation, "--permanent and --no-permanent cannot be used together");
+    return kw_cli_usage_failure (invocation,
+                                 "--permanent and --no-permanent cannot be used together");
 
-  settings = kw_aws_settings_resolve (&overrides, (const char * const *) envp, &error);
-  if (settings == NULL)
-    return kw_cli_report_error (error, command->operation, NULL);
-
-  if (settings->endpoint_url != NULL)
-    endpoint = g_strdup (settings->endpoint_url);
-  else if (settings->region != NULL)
+  if (invocation->connection != NULL)
     {
-      endpoint = kw_endpoint_for_region (settings->region, settings->use_fips, &error);
-      if (endpoint == NULL)
-        return kw_cli_report_error (error, command->operation, NULL);
+      int status = KW_CLI_EXIT_OK;
+
+      run.client = kw_cli_connect (invocation, &connection, &status);
+      if (run.client == NULL)
+        return status;
+      user_pool_id = kw_cli_get (invocation, "user-pool-id");
+      if (user_pool_id == NULL)
+        user_pool_id = kw_connection_get_user_pool_id (connection);
     }
   else
     {
-      fprintf (stderr, "You must specify a region: use --region, set AWS_REGION, or add a region "
-                       "to the profile in ~/.aws/config.\n");
-      return KW_CLI_EXIT_OTHER;
+      int status = create_client (&run, &overrides, (const char * const *) envp);
+
+      if (status != KW_CLI_EXIT_OK)
+        return status;
+      user_pool_id = kw_cli_get (invocation, "user-pool-id");
     }
-
-  if (kw_cognito_operation_is_signed (command->operation) && settings->credentials_error != NULL)
-    return kw_cli_report_error (settings->credentials_error, command->operation, NULL);
-
-  if (kw_cognito_operation_is_signed (command->operation) && settings->region == NULL)
-    {
-      fprintf (stderr, "You must specify a region to sign %s requests: use --region or set "
-                       "AWS_REGION.\n",
-               kw_cognito_operation_get_name (command->operation));
-      return KW_CLI_EXIT_OTHER;
-    }
-
-  log_settings (settings, endpoint);
 
   if (command->reads_password)
     {
@@ -396,14 +426,10 @@ kw_cli_run (KwCliInvocation *invocation)
         }
     }
 
-  run.client = kw_cognito_client_new (endpoint, settings->region,
-                                      kw_cli_get (invocation, "client-id"),
-                                      g_getenv ("KEYWAY_CLIENT_SECRET"));
-  kw_cognito_client_set_credentials (run.client, settings->credentials);
   kw_cognito_client_set_timeout (run.client, invocation->timeout);
-  run.cancellable = g_cancellable_new ();
+  run.cancellable = g_object_ref (kw_cli_get_cancellable ());
   run.loop = g_main_loop_new (NULL, FALSE);
-  run.user_pool_id = g_strdup (kw_cli_get (invocation, "user-pool-id"));
+  run.user_pool_id = g_strdup (user_pool_id);
 
   extras.client_metadata = run.client_metadata;
   extras.analytics_endpoint_id = g_hash_table_lookup (analytics, "AnalyticsEndpointId");
@@ -450,9 +476,7 @@ kw_cli_run (KwCliInvocation *invocation)
       g_assert_not_reached ();
     }
 
-  signal_source = g_unix_signal_add (SIGINT, interrupted_cb, &run);
   g_main_loop_run (run.loop);
-  g_source_remove (signal_source);
 
   return run.status;
 }

@@ -131,3 +131,50 @@ kw_cli_read_password (const char  *prompt,
 
   return g_steal_pointer (&password);
 }
+
+/**
+ * kw_cli_read_secret:
+ * @prompt: what to ask on a terminal
+ * @what: what the secret is, for messages ("client secret")
+ * @optional: whether nothing at all is a valid answer
+ *
+ * Reads one secret: on a terminal, asked once without echo (secrets are
+ * pasted, not typed from memory); otherwise the next line of standard input.
+ * Never from argv.
+ *
+ * Returns: (transfer full) (nullable): the secret, or %NULL with no error
+ *   when @optional and nothing was given; wipe it when done
+ */
+char *
+kw_cli_read_secret (const char  *prompt,
+                    const char  *what,
+                    gboolean     optional,
+                    GError     **error)
+{
+  g_autofree char *secret = NULL;
+
+  if (isatty (STDIN_FILENO))
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      secret = prompt_without_echo (prompt, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+  else
+    secret = read_line (stdin);
+
+  if (secret == NULL || *secret == '\0')
+    {
+      if (!optional)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     "No %s was given: pipe it in on standard input, or run the command in a "
+                     "terminal to be asked for it", what);
+      return NULL;
+    }
+
+  return g_steal_pointer (&secret);
+}

@@ -11,6 +11,8 @@
 #include <stdio.h>
 
 #include "kw-cognito-client.h"
+#include "kw-connection-store.h"
+#include "kw-secret-store.h"
 
 G_BEGIN_DECLS
 
@@ -40,22 +42,30 @@ typedef struct
   KwCliOptionKind  kind;
   gboolean         required;
   const char      *placeholder;
+  gboolean         from_connection; /* --connection can supply it instead */
 } KwCliOption;
+
+typedef struct _KwCliInvocation KwCliInvocation;
 
 typedef struct
 {
-  const char         *name;
-  KwCognitoOperation  operation;
+  const char         *name;      /* "forgot-password", or "connection list" for a group */
+  KwCognitoOperation  operation; /* for Cognito calls only */
   const char         *summary;
   const KwCliOption  *options;   /* ended by an option with a NULL name */
   gboolean            reads_password;
+  int               (*run) (KwCliInvocation *invocation); /* local commands; NULL for calls */
+  gboolean            needs_connection;
+  const char         *details;   /* more help, after the summary */
+  gboolean            is_group;  /* "connection": names a group of commands, runs nothing */
 } KwCliCommand;
 
-typedef struct
+struct _KwCliInvocation
 {
   char              *region;
   char              *endpoint_url;
   char              *profile;
+  char              *connection;  /* --connection: a saved connection's id or name */
   KwCliOutput        output;
   guint              timeout;
   gboolean           debug;
@@ -64,7 +74,7 @@ typedef struct
   const KwCliCommand *command;
   GHashTable        *values;     /* option name → last value ("" for flags) */
   GHashTable        *repeated;   /* option name → GPtrArray of values */
-} KwCliInvocation;
+};
 
 /* kw-cli-args.c */
 const KwCliCommand *kw_cli_get_commands      (guint              *n_commands);
@@ -82,6 +92,51 @@ void                kw_cli_print_usage       (FILE               *stream,
 
 /* kw-cli-commands.c */
 int                 kw_cli_run               (KwCliInvocation    *invocation);
+int                 kw_cli_usage_failure     (KwCliInvocation    *invocation,
+                                              const char         *message);
+
+/* kw-cli-connection.c: the connection commands */
+int                 kw_cli_connection_list   (KwCliInvocation    *invocation);
+int                 kw_cli_connection_show   (KwCliInvocation    *invocation);
+int                 kw_cli_connection_add    (KwCliInvocation    *invocation);
+int                 kw_cli_connection_remove (KwCliInvocation    *invocation);
+int                 kw_cli_connection_import (KwCliInvocation    *invocation);
+int                 kw_cli_connection_export (KwCliInvocation    *invocation);
+
+/* kw-cli-secret.c: the secret commands, and a client for --connection */
+int                 kw_cli_secret_set        (KwCliInvocation    *invocation);
+int                 kw_cli_secret_clear      (KwCliInvocation    *invocation);
+KwCognitoClient    *kw_cli_connect           (KwCliInvocation    *invocation,
+                                              KwConnection      **connection,
+                                              int                *status);
+
+/* kw-cli-store.c: what the local commands share */
+GCancellable       *kw_cli_get_cancellable   (void);
+void                kw_cli_wait              (GAsyncResult      **result);
+void                kw_cli_store_result_cb   (GObject            *object,
+                                              GAsyncResult       *result,
+                                              gpointer            user_data);
+KwConnectionStore  *kw_cli_open_store        (int                *status);
+KwConnection       *kw_cli_find_connection   (KwCliInvocation    *invocation,
+                                              KwConnectionStore  *store,
+                                              int                *status);
+int                 kw_cli_report_local_error (const GError      *error,
+                                              KwConnection       *connection);
+char               *kw_cli_lookup_secret     (KwSecretStore      *secrets,
+                                              KwSecretKind        kind,
+                                              GHashTable         *attributes,
+                                              GError            **error);
+gboolean            kw_cli_store_secret      (KwSecretStore      *secrets,
+                                              KwSecretKind        kind,
+                                              GHashTable         *attributes,
+                                              const char         *label,
+                                              const char         *secret,
+                                              GError            **error);
+gboolean            kw_cli_clear_secret      (KwSecretStore      *secrets,
+                                              KwSecretKind        kind,
+                                              GHashTable         *attributes,
+                                              GError            **error);
+GHashTable         *kw_cli_aws_keys_item     (KwConnection       *connection);
 
 /* kw-cli-output.c */
 JsonNode           *kw_cli_delivery_to_json  (const KwCodeDeliveryDetails *details);
@@ -95,6 +150,10 @@ int                 kw_cli_report_error      (const GError       *error,
 
 /* kw-cli-password.c */
 char               *kw_cli_read_password     (const char         *prompt,
+                                              GError            **error);
+char               *kw_cli_read_secret       (const char         *prompt,
+                                              const char         *what,
+                                              gboolean            optional,
                                               GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwCliInvocation, kw_cli_invocation_free)
