@@ -63,7 +63,8 @@ undo_secret_cb (GObject      *object,
   else
     undone = kw_secret_store_clear_finish (KW_SECRET_STORE (object), result, &error);
 
-  if (!undone)
+  /* Clearing answers FALSE with no error when the item is already gone. */
+  if (!undone && error != NULL)
     g_warning ("Could not take back the client secret of “%s” after a failed import: %s",
                kw_connection_get_id (data->connection), error->message);
 
