@@ -7,28 +7,17 @@
 
 #include "config.h"
 
-#include "kw-bulk-reset.h"
+#include "kw-bulk-reset-private.h"
 
-#include "kw-core-enums.h"
+#include "kw-bulk-pace-private.h"
 
 #include <string.h>
 
 /* AdminResetUserPassword over a list, as fast as the pool's quota allows and
  * no faster.
  *
- * Cognito's quotas are per account and per category of operation, and they
- * are shared with every other caller, so the dispatcher cannot know the rate
- * in advance: it learns it. Until the first throttled answer it sends as
- * fast as `concurrency` allows. A throttled answer sets a pace just under
- * the rate the service accepted over the last second (a multiplicative
- * decrease, once per round of requests), and while the pace is what holds
- * requests back it creeps up by 5 % a second (the additive increase), until
- * the next throttled answer. The service's quota is a token bucket, so the
- * tokens left unused while the pace is below the quota are spent when it
- * creeps above it: the run converges on the quota. When the service
- * accepted nothing at all (the quota was used up by someone else), there is
- * no rate to go by: the pace drops to its floor and doubles every second
- * until the next throttled answer gives one.
+ * The quota is not known in advance: the dispatcher learns it as it goes,
+ * through the pace in kw-bulk-pace.c.
  *
  * A throttled row did nothing, so it waits its turn again (up to
  * `max-requeues` times in one run). Every other answer is final, and so is
@@ -40,240 +29,6 @@
 
 #define DEFAULT_MAX_REQUEUES 20
 #define MAX_CONCURRENCY 64
-/* The floor of the pace, in requests per second. */
-#define MIN_RATE 1.0
-/* A throttled answer sets the pace to this share of the accepted rate. */
-#define DECREASE_FACTOR 0.9
-/* How fast the pace grows while it is what holds requests back, per second
- * and relative to itself: 5 % after a measured decrease, and twice as fast
- * each second (e^0.69) while probing from the floor. Each request sent adds
- * the factor to the rate, which at R requests per second makes R × factor
- * per second. */
-#define INCREASE_PER_SECOND 0.05
-#define PROBE_INCREASE_PER_SECOND 0.69
-/* The window over which the accepted rate is measured. */
-#define WINDOW_US G_USEC_PER_SEC
-
-/* Rows */
-
-struct _KwBulkResetRow
-{
-  GObject         parent_instance;
-
-  char           *username;
-  KwBulkRowState  state;
-  GError         *error;
-  char           *request_id;
-  guint           attempts;
-  guint           requeues;   /* throttled answers in the current run */
-};
-
-G_DEFINE_FINAL_TYPE (KwBulkResetRow, kw_bulk_reset_row, G_TYPE_OBJECT)
-
-enum {
-  ROW_PROP_0,
-  ROW_PROP_USERNAME,
-  ROW_PROP_STATE,
-  ROW_PROP_ERROR,
-  ROW_PROP_REQUEST_ID,
-  ROW_PROP_ATTEMPTS,
-  N_ROW_PROPS
-};
-
-static GParamSpec *row_properties[N_ROW_PROPS];
-
-static void
-kw_bulk_reset_row_finalize (GObject *object)
-{
-  KwBulkResetRow *self = KW_BULK_RESET_ROW (object);
-
-  g_clear_pointer (&self->username, g_free);
-  g_clear_error (&self->error);
-  g_clear_pointer (&self->request_id, g_free);
-
-  G_OBJECT_CLASS (kw_bulk_reset_row_parent_class)->finalize (object);
-}
-
-static void
-kw_bulk_reset_row_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  KwBulkResetRow *self = KW_BULK_RESET_ROW (object);
-
-  switch (prop_id)
-    {
-    case ROW_PROP_USERNAME:
-      g_value_set_string (value, self->username);
-      break;
-    case ROW_PROP_STATE:
-      g_value_set_enum (value, self->state);
-      break;
-    case ROW_PROP_ERROR:
-      g_value_set_boxed (value, self->error);
-      break;
-    case ROW_PROP_REQUEST_ID:
-      g_value_set_string (value, self->request_id);
-      break;
-    case ROW_PROP_ATTEMPTS:
-      g_value_set_uint (value, self->attempts);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-kw_bulk_reset_row_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  KwBulkResetRow *self = KW_BULK_RESET_ROW (object);
-
-  switch (prop_id)
-    {
-    case ROW_PROP_USERNAME:
-      self->username = g_value_dup_string (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-kw_bulk_reset_row_class_init (KwBulkResetRowClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = kw_bulk_reset_row_finalize;
-  object_class->get_property = kw_bulk_reset_row_get_property;
-  object_class->set_property = kw_bulk_reset_row_set_property;
-
-  row_properties[ROW_PROP_USERNAME] =
-    g_param_spec_string ("username", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  row_properties[ROW_PROP_STATE] =
-    g_param_spec_enum ("state", NULL, NULL, KW_TYPE_BULK_ROW_STATE, KW_BULK_ROW_PENDING,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /**
-   * KwBulkResetRow:error:
-   *
-   * Why the row failed; %NULL unless its state is %KW_BULK_ROW_FAILED.
-   */
-  row_properties[ROW_PROP_ERROR] =
-    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
-                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /**
-   * KwBulkResetRow:request-id:
-   *
-   * The service's request id of the last answer for this row, for AWS support.
-   */
-  row_properties[ROW_PROP_REQUEST_ID] =
-    g_param_spec_string ("request-id", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /**
-   * KwBulkResetRow:attempts:
-   *
-   * Requests sent for this row, over every run, throttled ones included.
-   */
-  row_properties[ROW_PROP_ATTEMPTS] =
-    g_param_spec_uint ("attempts", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  g_object_class_install_properties (object_class, N_ROW_PROPS, row_properties);
-}
-
-static void
-kw_bulk_reset_row_init (KwBulkResetRow *self)
-{
-  self->state = KW_BULK_ROW_PENDING;
-}
-
-const char *
-kw_bulk_reset_row_get_username (KwBulkResetRow *self)
-{
-  g_return_val_if_fail (KW_IS_BULK_RESET_ROW (self), NULL);
-
-  return self->username;
-}
-
-KwBulkRowState
-kw_bulk_reset_row_get_state (KwBulkResetRow *self)
-{
-  g_return_val_if_fail (KW_IS_BULK_RESET_ROW (self), KW_BULK_ROW_PENDING);
-
-  return self->state;
-}
-
-/**
- * kw_bulk_reset_row_get_error:
- *
- * Returns: (nullable) (transfer none): why the row failed
- */
-const GError *
-kw_bulk_reset_row_get_error (KwBulkResetRow *self)
-{
-  g_return_val_if_fail (KW_IS_BULK_RESET_ROW (self), NULL);
-
-  return self->error;
-}
-
-/**
- * kw_bulk_reset_row_get_request_id:
- *
- * Returns: (nullable): the request id of the last answer
- */
-const char *
-kw_bulk_reset_row_get_request_id (KwBulkResetRow *self)
-{
-  g_return_val_if_fail (KW_IS_BULK_RESET_ROW (self), NULL);
-
-  return self->request_id;
-}
-
-guint
-kw_bulk_reset_row_get_attempts (KwBulkResetRow *self)
-{
-  g_return_val_if_fail (KW_IS_BULK_RESET_ROW (self), 0);
-
-  return self->attempts;
-}
-
-static void
-row_set_error (KwBulkResetRow *row,
-               const GError   *error)
-{
-  if (row->error == NULL && error == NULL)
-    return;
-
-  g_clear_error (&row->error);
-  if (error != NULL)
-    row->error = g_error_copy (error);
-  g_object_notify_by_pspec (G_OBJECT (row), row_properties[ROW_PROP_ERROR]);
-}
-
-static void
-row_set_request_id (KwBulkResetRow *row,
-                    const char     *request_id)
-{
-  if (request_id == NULL || g_strcmp0 (row->request_id, request_id) == 0)
-    return;
-
-  g_free (row->request_id);
-  row->request_id = g_strdup (request_id);
-  g_object_notify_by_pspec (G_OBJECT (row), row_properties[ROW_PROP_REQUEST_ID]);
-}
-
-static void
-row_add_attempt (KwBulkResetRow *row)
-{
-  row->attempts++;
-  g_object_notify_by_pspec (G_OBJECT (row), row_properties[ROW_PROP_ATTEMPTS]);
-}
-
-/* The list */
 
 struct _KwBulkReset
 {
@@ -295,16 +50,7 @@ struct _KwBulkReset
   gboolean        stopping;      /* cancelled: send nothing more */
   GSource        *pace_source;
   GSource        *cancel_source;
-
-  /* The pace is learnt afresh in each run, which may come hours after the
-   * last; the accepted answers of the last second are kept, so that a run
-   * right after a cancel starts from what the service just accepted. */
-  double          rate;          /* requests per second; 0 until throttled */
-  gint64          next_send_us;
-  gint64          last_decrease_us;
-  gboolean        pace_waited;   /* the pace held the next request back */
-  gboolean        probing;       /* the pace is not based on a measured rate */
-  GArray         *accepted_us;   /* when non-throttled answers came, last window */
+  KwBulkPace     *pace;
 };
 
 static void kw_bulk_reset_list_model_init (GListModelInterface *iface);
@@ -403,7 +149,7 @@ kw_bulk_reset_finalize (GObject *object)
   KwBulkReset *self = KW_BULK_RESET (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->accepted_us, g_array_unref);
+  g_clear_pointer (&self->pace, kw_bulk_pace_free);
 
   G_OBJECT_CLASS (kw_bulk_reset_parent_class)->finalize (object);
 }
@@ -545,7 +291,7 @@ kw_bulk_reset_init (KwBulkReset *self)
   self->rows = g_ptr_array_new_with_free_func (g_object_unref);
   self->concurrency = KW_BULK_RESET_DEFAULT_CONCURRENCY;
   self->max_requeues = DEFAULT_MAX_REQUEUES;
-  self->accepted_us = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->pace = kw_bulk_pace_new ();
   g_queue_init (&self->queue);
 }
 
@@ -578,13 +324,14 @@ set_row_state (KwBulkReset    *self,
                KwBulkResetRow *row,
                KwBulkRowState  state)
 {
-  if (row->state == state)
+  KwBulkRowState old = kw_bulk_reset_row_get_state (row);
+
+  if (old == state)
     return;
 
-  self->by_state[row->state]--;
+  self->by_state[old]--;
   self->by_state[state]++;
-  row->state = state;
-  g_object_notify_by_pspec (G_OBJECT (row), row_properties[ROW_PROP_STATE]);
+  kw_bulk_reset_row_set_state (row, state);
 }
 
 /* A row ended: its state is final for this run. */
@@ -594,7 +341,7 @@ end_row (KwBulkReset    *self,
          KwBulkRowState  state,
          const GError   *error)
 {
-  row_set_error (row, error);
+  kw_bulk_reset_row_set_error (row, error);
   set_row_state (self, row, state);
   notify_counts (self);
   g_signal_emit (self, signals[PROGRESS], 0, self->done, self->failed, self->remaining);
@@ -630,9 +377,9 @@ kw_bulk_reset_new (KwHelpdesk         *helpdesk,
       if (*username == '\0' || g_hash_table_contains (seen, username))
         continue;
 
-      row = g_object_new (KW_TYPE_BULK_RESET_ROW, "username", username, NULL);
+      row = kw_bulk_reset_row_new (username);
       g_ptr_array_add (self->rows, row);
-      g_hash_table_add (seen, row->username);
+      g_hash_table_add (seen, (char *) kw_bulk_reset_row_get_username (row));
     }
 
   self->by_state[KW_BULK_ROW_PENDING] = self->rows->len;
@@ -774,91 +521,6 @@ release_client_retries (KwCognitoClient *client)
   g_object_set_qdata (G_OBJECT (client), retry_hold_quark (), NULL);
 }
 
-/* The pace */
-
-static void
-forget_old_answers (KwBulkReset *self,
-                    gint64       now)
-{
-  guint old = 0;
-
-  while (old < self->accepted_us->len &&
-         g_array_index (self->accepted_us, gint64, old) <= now - WINDOW_US)
-    old++;
-
-  if (old > 0)
-    g_array_remove_range (self->accepted_us, 0, old);
-}
-
-static void
-record_accepted (KwBulkReset *self,
-                 gint64       now)
-{
-  forget_old_answers (self, now);
-  g_array_append_val (self->accepted_us, now);
-}
-
-/* Requests per second the service accepted over the last window. */
-static double
-accepted_rate (KwBulkReset *self,
-               gint64       now)
-{
-  forget_old_answers (self, now);
-
-  return self->accepted_us->len * (double) G_USEC_PER_SEC / WINDOW_US;
-}
-
-static void
-slow_down (KwBulkReset *self,
-           gint64       sent_us)
-{
-  gint64 now = g_get_monotonic_time ();
-  double accepted;
-  double base;
-
-  /* The other requests of the round that drew this answer were sent at the
-   * old pace: their throttled answers say nothing new. */
-  if (self->rate > 0 && sent_us < self->last_decrease_us)
-    return;
-
-  accepted = accepted_rate (self, now);
-  base = self->rate > 0 ? MIN (self->rate, accepted) : accepted;
-  self->rate = MAX (MIN_RATE, base * DECREASE_FACTOR);
-  self->probing = base * DECREASE_FACTOR < MIN_RATE;
-  self->last_decrease_us = now;
-  self->next_send_us = now + (gint64) (G_USEC_PER_SEC / self->rate);
-
-  g_debug ("Bulk reset: throttled; %.1f requests/s accepted, pace now %.1f/s",
-           accepted, self->rate);
-}
-
-/* Called as a request goes out. */
-static void
-advance_pace (KwBulkReset *self,
-              gint64       now)
-{
-  gint64 interval;
-
-  if (self->rate <= 0)
-    return;
-
-  if (self->pace_waited)
-    {
-      /* The pace is what holds requests back: probe upwards, but not far
-       * past what the service has been seen to accept. */
-      double ceiling = MAX (2 * accepted_rate (self, now), MIN_RATE);
-
-      self->rate += self->probing ? PROBE_INCREASE_PER_SECOND : INCREASE_PER_SECOND;
-      self->rate = MAX (MIN (self->rate, ceiling), MIN_RATE);
-      self->pace_waited = FALSE;
-    }
-
-  interval = (gint64) (G_USEC_PER_SEC / self->rate);
-  /* A timer that fires late may catch up one interval, no more: a pause
-   * while answers were awaited must not turn into a burst. */
-  self->next_send_us = MAX (self->next_send_us, now - interval) + interval;
-}
-
 /* Sending */
 
 static gboolean
@@ -885,20 +547,22 @@ reset_cb (GObject      *object,
 
   if (kw_helpdesk_reset_finish (KW_HELPDESK (object), result, &request_id, &error))
     {
-      record_accepted (self, now);
-      row_set_request_id (row, request_id);
+      kw_bulk_pace_record_accepted (self->pace, now);
+      kw_bulk_reset_row_set_request_id (row, request_id);
       end_row (self, row, KW_BULK_ROW_DONE, NULL);
     }
   else if (is_throttling (error))
     {
-      row_set_request_id (row, kw_cognito_error_get_request_id (error));
-      slow_down (self, attempt->sent_us);
+      guint requeues = kw_bulk_reset_row_get_requeues (row);
 
-      if (row->requeues < self->max_requeues)
+      kw_bulk_reset_row_set_request_id (row, kw_cognito_error_get_request_id (error));
+      kw_bulk_pace_slow_down (self->pace, attempt->sent_us, g_get_monotonic_time ());
+
+      if (requeues < self->max_requeues)
         {
           /* The service did nothing: the row goes back to the front, so
            * that the list still ends in roughly its own order. */
-          row->requeues++;
+          kw_bulk_reset_row_set_requeues (row, requeues + 1);
           set_row_state (self, row, KW_BULK_ROW_PENDING);
           g_queue_push_head (&self->queue, row);
         }
@@ -912,8 +576,8 @@ reset_cb (GObject      *object,
       /* An answer from the service used a token of the quota; a transport
        * failure tells nothing about it. */
       if (kw_cognito_error_get_http_status (error) != 0)
-        record_accepted (self, now);
-      row_set_request_id (row, kw_cognito_error_get_request_id (error));
+        kw_bulk_pace_record_accepted (self->pace, now);
+      kw_bulk_reset_row_set_request_id (row, kw_cognito_error_get_request_id (error));
       end_row (self, row, KW_BULK_ROW_FAILED, error);
     }
 
@@ -933,11 +597,12 @@ send_row (KwBulkReset    *self,
 
   self->in_flight++;
   set_row_state (self, row, KW_BULK_ROW_RUNNING);
-  row_add_attempt (row);
+  kw_bulk_reset_row_add_attempt (row);
 
   /* No cancellable: a cancelled run lets requests in flight finish, so that
    * each keeps its real outcome. */
-  kw_helpdesk_reset_async (self->helpdesk, row->username, NULL, reset_cb, attempt);
+  kw_helpdesk_reset_async (self->helpdesk, kw_bulk_reset_row_get_username (row), NULL,
+                           reset_cb, attempt);
 }
 
 static void
@@ -985,11 +650,8 @@ pace_cb (gpointer user_data)
 
 static void
 wait_for_pace (KwBulkReset *self,
-               gint64       now)
+               guint        delay_ms)
 {
-  guint delay_ms = (guint) ((self->next_send_us - now + 999) / 1000);
-
-  self->pace_waited = TRUE;
   self->pace_source = g_timeout_source_new (delay_ms);
   g_source_set_static_name (self->pace_source, "[keyway] bulk reset pace");
   g_source_set_callback (self->pace_source, pace_cb, self, NULL);
@@ -1011,14 +673,15 @@ dispatch (KwBulkReset *self)
          self->in_flight < self->concurrency && !g_queue_is_empty (&self->queue))
     {
       gint64 now = g_get_monotonic_time ();
+      guint delay_ms = kw_bulk_pace_hold_back (self->pace, now);
 
-      if (self->rate > 0 && now < self->next_send_us)
+      if (delay_ms > 0)
         {
-          wait_for_pace (self, now);
+          wait_for_pace (self, delay_ms);
           break;
         }
 
-      advance_pace (self, now);
+      kw_bulk_pace_advance (self->pace, now);
       send_row (self, g_queue_pop_head (&self->queue), now);
     }
 
@@ -1089,19 +752,17 @@ kw_bulk_reset_run_async (KwBulkReset         *self,
     {
       KwBulkResetRow *row = g_ptr_array_index (self->rows, i);
 
-      if (row->state == KW_BULK_ROW_DONE)
+      if (kw_bulk_reset_row_get_state (row) == KW_BULK_ROW_DONE)
         continue;
 
-      row->requeues = 0;
-      row_set_error (row, NULL);
+      kw_bulk_reset_row_set_requeues (row, 0);
+      kw_bulk_reset_row_set_error (row, NULL);
       set_row_state (self, row, KW_BULK_ROW_PENDING);
       g_queue_push_tail (&self->queue, row);
     }
 
   self->task = g_steal_pointer (&task);
-  self->rate = 0;
-  self->pace_waited = FALSE;
-  self->probing = FALSE;
+  kw_bulk_pace_restart (self->pace);
   hold_client_retries (kw_helpdesk_get_client (self->helpdesk));
   notify_counts (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
