@@ -9,8 +9,10 @@
 
 #include "kw-cli.h"
 
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <stdio.h>
+#include <unistd.h>
 
 static gboolean debug_enabled;
 
@@ -56,6 +58,9 @@ main (int    argc,
   const KwCliCommand *command = NULL;
 
   setlocale (LC_ALL, "");
+  /* The core's texts (hints, password rules) are translated. */
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_log_set_writer_func (log_writer, NULL, NULL);
 
   invocation = kw_cli_parse (argc, argv, &command, &error);
@@ -81,6 +86,10 @@ main (int    argc,
   debug_enabled = invocation->debug;
   if (debug_enabled)
     g_log_set_debug_enabled (TRUE);
+
+  /* A person reading a terminal gets the explanation of a service error;
+   * a script reading AWS CLI commands gets the AWS CLI's one line. */
+  kw_cli_set_hints (invocation->command->keyway_own || isatty (STDERR_FILENO));
 
   if (invocation->command->run != NULL)
     return invocation->command->run (invocation);

@@ -63,6 +63,19 @@ static const KwCliOption list_users_options[] = {
   { NULL }
 };
 
+static const KwCliOption admin_reset_user_passwords_options[] = {
+  { "user-pool-id", KW_CLI_VALUE, TRUE, "ID", TRUE },
+  { "usernames-file", KW_CLI_VALUE, TRUE, "PATH|-" },
+  { "concurrency", KW_CLI_VALUE, FALSE, "N" },
+  { NULL }
+};
+
+static const KwCliOption lookup_user_options[] = {
+  { "user-pool-id", KW_CLI_VALUE, TRUE, "ID", TRUE },
+  { "query", KW_CLI_VALUE, TRUE, "TEXT" },
+  { NULL }
+};
+
 static const KwCliOption no_options[] = {
   { NULL }
 };
@@ -122,6 +135,35 @@ static const KwCliCommand commands[] = {
     admin_set_user_password_options, TRUE },
   { "list-users", KW_COGNITO_OPERATION_LIST_USERS,
     "List or search users (signed)", list_users_options, FALSE },
+
+  { .name = "admin-reset-user-passwords",
+    .operation = KW_COGNITO_OPERATION_ADMIN_RESET_USER_PASSWORD,
+    .summary = "Reset the passwords of a list of users (signed)",
+    .options = admin_reset_user_passwords_options, .run = kw_cli_bulk_reset, .keyway_own = TRUE,
+    .details = "Keyway's own command, not in the AWS CLI. Usernames come from a file, or from\n"
+               "standard input with '--usernames-file -': one per line; blank lines and lines\n"
+               "starting with # are skipped. At most --concurrency requests (default 4) are in\n"
+               "flight, and the pace slows when the service throttles. On a terminal, standard\n"
+               "error shows the progress. Prints every user's Status (DONE, FAILED or PENDING)\n"
+               "with the Error, Message and RequestId of the answer, then the counts. Exits\n"
+               "0 when every user is done, 254 when any failed, 130 on Ctrl+C: requests in\n"
+               "flight finish and users not yet sent stay PENDING; run the command again with\n"
+               "the users that are not DONE. Every reset is written to the audit log." },
+  { .name = "lookup-user", .operation = KW_COGNITO_OPERATION_LIST_USERS,
+    .summary = "Find users by username, email address or phone number (signed)",
+    .options = lookup_user_options, .run = kw_cli_lookup_user, .keyway_own = TRUE,
+    .details = "Keyway's own command, not in the AWS CLI. The query is read as an email address\n"
+               "(name@example.com), a phone number (+ and 7 to 15 digits; spaces, dashes, dots\n"
+               "and parentheses are ignored), or else a username. Prints {\"Users\": [...]} as\n"
+               "list-users does; an empty list when nobody matches." },
+  { .name = "check-password", .summary = "Check a password against a password policy",
+    .options = no_options, .reads_password = TRUE, .run = kw_cli_check_password,
+    .keyway_own = TRUE,
+    .details = "Keyway's own command, not in the AWS CLI. Checks the password against the\n"
+               "policy of --connection NAME, or Cognito's default policy, without sending it\n"
+               "anywhere, and prints whether it is Acceptable and each Rule with its\n"
+               "Description and whether it is Met; never the password. Exits 0 when the\n"
+               "password is acceptable, 1 when it is not." },
 
   { .name = "connection", .summary = "Manage saved connections", .options = no_options,
     .is_group = TRUE },
@@ -212,9 +254,12 @@ kw_cli_get_all (KwCliInvocation *invocation,
   return g_hash_table_lookup (invocation->repeated, option);
 }
 
+/* The commands of @group, or with no group the top-level ones that are
+ * Keyway's own or not as @keyway_own says. */
 static void
 print_command_list (FILE       *stream,
-                    const char *group)
+                    const char *group,
+                    gboolean    keyway_own)
 {
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -225,7 +270,7 @@ print_command_list (FILE       *stream,
 
       if (commands[i].is_group)
         continue;
-      if (group == NULL ? space != NULL : !in_group)
+      if (group == NULL ? space != NULL || commands[i].keyway_own != keyway_own : !in_group)
         continue;
       fprintf (stream, "  %-27s %s\n", commands[i].name, commands[i].summary);
     }
@@ -250,15 +295,21 @@ kw_cli_print_usage (FILE               *stream,
                "[--version] [--help]\n"
                "                  COMMAND [OPTIONS]\n"
                "\nCommands:\n");
-      print_command_list (stream, NULL);
+      print_command_list (stream, NULL, FALSE);
+      fprintf (stream, "\nKeyway's own commands (not in the AWS CLI):\n");
+      print_command_list (stream, NULL, TRUE);
       fprintf (stream, "\nConnections and secrets:\n");
-      print_command_list (stream, "connection");
-      print_command_list (stream, "secret");
+      print_command_list (stream, "connection", FALSE);
+      print_command_list (stream, "secret", FALSE);
       fprintf (stream,
                "\n--connection NAME uses a saved connection, by id or by name: it supplies the\n"
                "region, client id, user pool id, endpoint URL, client secret (from the keyring)\n"
                "and AWS credentials of the command. Options given on the command line win over\n"
                "the connection's values.\n"
+               "\nWhatever changes a user (admin-reset-user-password, admin-set-user-password,\n"
+               "admin-reset-user-passwords) is written to the audit log,\n"
+               "$XDG_STATE_HOME/keyway/audit.log (~/.local/state/keyway/audit.log), with the\n"
+               "access key id that acted; never a password or secret.\n"
                "\nRun 'keyway-cli COMMAND --help' for a command's options.\n");
       return;
     }
@@ -267,7 +318,7 @@ kw_cli_print_usage (FILE               *stream,
     {
       fprintf (stream, "usage: keyway-cli [global options] %s OPERATION [OPTIONS]\n\n%s.\n"
                        "\nOperations:\n", command->name, command->summary);
-      print_command_list (stream, command->name);
+      print_command_list (stream, command->name, FALSE);
       return;
     }
 

@@ -19,6 +19,9 @@ typedef struct
 {
   KwCliInvocation *invocation;
   KwCognitoClient *client;
+  KwConnection    *connection;    /* nullable: without --connection */
+  KwHelpdesk      *helpdesk;      /* the audited admin operations */
+  char            *username;
   GCancellable    *cancellable;
   GMainLoop       *loop;
   char            *password;
@@ -33,6 +36,9 @@ static void
 run_clear (Run *run)
 {
   g_clear_object (&run->client);
+  g_clear_object (&run->connection);
+  g_clear_object (&run->helpdesk);
+  g_clear_pointer (&run->username, g_free);
   g_clear_object (&run->cancellable);
   g_clear_pointer (&run->loop, g_main_loop_unref);
   if (run->password != NULL)
@@ -60,7 +66,8 @@ finish (Run          *run,
 {
   if (error != NULL)
     run->status = kw_cli_report_error (error, run->invocation->command->operation,
-                                       kw_cognito_client_get_endpoint (run->client));
+                                       kw_cognito_client_get_endpoint (run->client),
+                                       run->connection);
   else
     run->status = KW_CLI_EXIT_OK;
 
@@ -113,9 +120,10 @@ no_output_cb (GObject      *object,
 {
   Run *run = user_data;
   KwCognitoClient *client = KW_COGNITO_CLIENT (object);
+  KwCognitoOperation operation = run->invocation->command->operation;
   g_autoptr(GError) error = NULL;
 
-  switch (run->invocation->command->operation)
+  switch (operation)
     {
     case KW_COGNITO_OPERATION_CONFIRM_FORGOT_PASSWORD:
       kw_cognito_client_confirm_forgot_password_finish (client, result, &error);
@@ -130,6 +138,24 @@ no_output_cb (GObject      *object,
       g_assert_not_reached ();
     }
 
+  /* The admin operations KwHelpdesk cannot make (a password of the
+   * caller's, client metadata) are audited here, as it would. */
+  if (run->helpdesk != NULL)
+    kw_cli_audit (run->helpdesk, run->username, operation, error,
+                  kw_cognito_client_get_request_id (result));
+
+  finish (run, error);
+}
+
+static void
+helpdesk_reset_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  kw_helpdesk_reset_finish (KW_HELPDESK (object), result, NULL, &error);
   finish (run, error);
 }
 
@@ -291,22 +317,49 @@ log_settings (const KwAwsSettings *settings,
     g_debug ("No AWS credentials found");
 }
 
+/**
+ * kw_cli_actor_for:
+ *
+ * Who acts with @credentials, as the audit log names them: the access key
+ * id and where it came from, "AKIA… (profile helpdesk)" or
+ * "AKIA… (environment)". Never the secret key.
+ *
+ * Returns: (transfer full): the actor
+ */
+char *
+kw_cli_actor_for (const KwAwsCredentials *credentials)
+{
+  if (credentials->source == NULL)
+    return g_strdup (credentials->access_key_id);
+
+  return g_strdup_printf ("%s (%s)", credentials->access_key_id, credentials->source);
+}
+
 /* Without --connection: everything from the options, the environment and the
  * AWS config files, the way the AWS CLI resolves them. */
-static int
-create_client (Run                  *run,
-               const KwAwsOverrides *overrides,
-               const char * const   *envp)
+static KwCognitoClient *
+create_client (KwCliInvocation  *invocation,
+               char            **actor,
+               int              *status)
 {
-  KwCliInvocation *invocation = run->invocation;
   KwCognitoOperation operation = invocation->command->operation;
+  KwAwsOverrides overrides = {
+    .profile = invocation->profile,
+    .region = invocation->region,
+    .endpoint_url = invocation->endpoint_url,
+  };
+  g_auto(GStrv) envp = g_get_environ ();
   g_autoptr(KwAwsSettings) settings = NULL;
+  g_autoptr(KwCognitoClient) client = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *endpoint = NULL;
 
-  settings = kw_aws_settings_resolve (overrides, envp, &error);
+  settings = kw_aws_settings_resolve (&overrides, (const char * const *) envp, &error);
   if (settings == NULL)
-    return kw_cli_report_error (error, operation, NULL);
+    {
+      *status = kw_cli_report_error (error, operation, NULL, NULL);
+      return NULL;
+    }
 
   if (settings->endpoint_url != NULL)
     endpoint = g_strdup (settings->endpoint_url);
@@ -314,34 +367,96 @@ create_client (Run                  *run,
     {
       endpoint = kw_endpoint_for_region (settings->region, settings->use_fips, &error);
       if (endpoint == NULL)
-        return kw_cli_report_error (error, operation, NULL);
+        {
+          *status = kw_cli_report_error (error, operation, NULL, NULL);
+          return NULL;
+        }
     }
   else
     {
       fprintf (stderr, "You must specify a region: use --region, set AWS_REGION, or add a region "
                        "to the profile in ~/.aws/config.\n");
-      return KW_CLI_EXIT_OTHER;
+      *status = KW_CLI_EXIT_OTHER;
+      return NULL;
     }
 
   if (kw_cognito_operation_is_signed (operation) && settings->credentials_error != NULL)
-    return kw_cli_report_error (settings->credentials_error, operation, NULL);
+    {
+      *status = kw_cli_report_error (settings->credentials_error, operation, NULL, NULL);
+      return NULL;
+    }
 
   if (kw_cognito_operation_is_signed (operation) && settings->region == NULL)
     {
       fprintf (stderr, "You must specify a region to sign %s requests: use --region or set "
                        "AWS_REGION.\n",
                kw_cognito_operation_get_name (operation));
-      return KW_CLI_EXIT_OTHER;
+      *status = KW_CLI_EXIT_OTHER;
+      return NULL;
     }
 
   log_settings (settings, endpoint);
 
-  run->client = kw_cognito_client_new (endpoint, settings->region,
-                                       kw_cli_get (invocation, "client-id"),
-                                       g_getenv ("KEYWAY_CLIENT_SECRET"));
-  kw_cognito_client_set_credentials (run->client, settings->credentials);
+  client = kw_cognito_client_new (endpoint, settings->region,
+                                  kw_cli_get (invocation, "client-id"),
+                                  g_getenv ("KEYWAY_CLIENT_SECRET"));
+  kw_cognito_client_set_credentials (client, settings->credentials);
+  if (settings->credentials != NULL)
+    *actor = kw_cli_actor_for (settings->credentials);
 
-  return KW_CLI_EXIT_OK;
+  return g_steal_pointer (&client);
+}
+
+/**
+ * kw_cli_open_client:
+ * @connection: (out): the connection named by --connection, or %NULL
+ * @actor: (out): who acts, for the audit log; %NULL without credentials
+ * @status: (out): the exit status when there is no client
+ *
+ * The client of a Cognito command: from --connection, or else from the
+ * options, the environment and the AWS configuration. Every failure has
+ * been reported on standard error.
+ *
+ * Returns: (transfer full) (nullable): the client
+ */
+KwCognitoClient *
+kw_cli_open_client (KwCliInvocation  *invocation,
+                    KwConnection    **connection,
+                    char            **actor,
+                    int              *status)
+{
+  KwCognitoClient *client;
+
+  *connection = NULL;
+  *actor = NULL;
+
+  if (invocation->connection != NULL)
+    client = kw_cli_connect (invocation, connection, actor, status);
+  else
+    client = create_client (invocation, actor, status);
+
+  if (client != NULL)
+    kw_cognito_client_set_timeout (client, invocation->timeout);
+
+  return client;
+}
+
+/**
+ * kw_cli_get_user_pool_id:
+ * @connection: (nullable): the connection of --connection
+ *
+ * Returns: (nullable): --user-pool-id, or else the connection's
+ */
+const char *
+kw_cli_get_user_pool_id (KwCliInvocation *invocation,
+                         KwConnection    *connection)
+{
+  const char *user_pool_id = kw_cli_get (invocation, "user-pool-id");
+
+  if (user_pool_id == NULL && connection != NULL)
+    user_pool_id = kw_connection_get_user_pool_id (connection);
+
+  return user_pool_id;
 }
 
 /**
@@ -357,21 +472,15 @@ kw_cli_run (KwCliInvocation *invocation)
   static const char * const analytics_members[] = { "AnalyticsEndpointId", NULL };
   static const char * const context_members[] = { "IpAddress", "EncodedData", NULL };
   g_auto(Run) run = { .invocation = invocation };
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(KwConnection) connection = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) analytics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) context = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *problem = NULL;
+  g_autofree char *actor = NULL;
   const KwCliCommand *command = invocation->command;
-  KwAwsOverrides overrides = {
-    .profile = invocation->profile,
-    .region = invocation->region,
-    .endpoint_url = invocation->endpoint_url,
-  };
   const char *limit_text = kw_cli_get (invocation, "limit");
   KwCognitoExtras extras = { NULL };
-  const char *user_pool_id;
+  int status = KW_CLI_EXIT_OK;
 
   /* Everything a person typed is checked before any file, prompt or network. */
   if (!parse_metadata (invocation, &run.client_metadata, &problem) ||
@@ -396,25 +505,9 @@ kw_cli_run (KwCliInvocation *invocation)
     return kw_cli_usage_failure (invocation,
                                  "--permanent and --no-permanent cannot be used together");
 
-  if (invocation->connection != NULL)
-    {
-      int status = KW_CLI_EXIT_OK;
-
-      run.client = kw_cli_connect (invocation, &connection, &status);
-      if (run.client == NULL)
-        return status;
-      user_pool_id = kw_cli_get (invocation, "user-pool-id");
-      if (user_pool_id == NULL)
-        user_pool_id = kw_connection_get_user_pool_id (connection);
-    }
-  else
-    {
-      int status = create_client (&run, &overrides, (const char * const *) envp);
-
-      if (status != KW_CLI_EXIT_OK)
-        return status;
-      user_pool_id = kw_cli_get (invocation, "user-pool-id");
-    }
+  run.client = kw_cli_open_client (invocation, &run.connection, &actor, &status);
+  if (run.client == NULL)
+    return status;
 
   if (command->reads_password)
     {
@@ -426,10 +519,15 @@ kw_cli_run (KwCliInvocation *invocation)
         }
     }
 
-  kw_cognito_client_set_timeout (run.client, invocation->timeout);
   run.cancellable = g_object_ref (kw_cli_get_cancellable ());
   run.loop = g_main_loop_new (NULL, FALSE);
-  run.user_pool_id = g_strdup (user_pool_id);
+  run.user_pool_id = g_strdup (kw_cli_get_user_pool_id (invocation, run.connection));
+  run.username = g_strdup (kw_cli_get (invocation, "username"));
+
+  /* Whatever changes a user is written to the audit log. */
+  if (command->operation == KW_COGNITO_OPERATION_ADMIN_RESET_USER_PASSWORD ||
+      command->operation == KW_COGNITO_OPERATION_ADMIN_SET_USER_PASSWORD)
+    run.helpdesk = kw_cli_new_helpdesk (run.client, run.user_pool_id, run.connection, actor);
 
   extras.client_metadata = run.client_metadata;
   extras.analytics_endpoint_id = g_hash_table_lookup (analytics, "AnalyticsEndpointId");
@@ -450,10 +548,15 @@ kw_cli_run (KwCliInvocation *invocation)
                                                        no_output_cb, &run);
       break;
     case KW_COGNITO_OPERATION_ADMIN_RESET_USER_PASSWORD:
-      kw_cognito_client_admin_reset_user_password_async (run.client, run.user_pool_id,
-                                                         kw_cli_get (invocation, "username"),
-                                                         run.client_metadata, run.cancellable,
-                                                         no_output_cb, &run);
+      /* KwHelpdesk sends no client metadata; with some, the call is made
+       * here and audited the same way. */
+      if (run.client_metadata == NULL)
+        kw_helpdesk_reset_async (run.helpdesk, run.username, run.cancellable,
+                                 helpdesk_reset_cb, &run);
+      else
+        kw_cognito_client_admin_reset_user_password_async (run.client, run.user_pool_id,
+                                                           run.username, run.client_metadata,
+                                                           run.cancellable, no_output_cb, &run);
       break;
     case KW_COGNITO_OPERATION_ADMIN_GET_USER:
       kw_cognito_client_admin_get_user_async (run.client, run.user_pool_id,

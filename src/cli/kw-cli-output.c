@@ -10,9 +10,13 @@
 #include "kw-cli.h"
 
 #include "kw-aws-config.h"
+#include "kw-core-enums.h"
+#include "kw-user-message.h"
 
 #include <stdio.h>
 #include <string.h>
+
+static gboolean hints_enabled;
 
 /**
  * kw_cli_delivery_to_json:
@@ -380,16 +384,97 @@ describe_failure (const GError *error,
 }
 
 /**
- * kw_cli_report_error:
+ * kw_cli_set_hints:
+ * @hints: whether a service error gets a "Hint:" line
  *
- * Prints one line about @error on standard error.
+ * The AWS CLI prints a service error as one line, and scripts that port
+ * over may compare it; so Keyway's explanation follows it only for Keyway's
+ * own commands, and for the others when a person reads standard error on a
+ * terminal.
+ */
+void
+kw_cli_set_hints (gboolean hints)
+{
+  hints_enabled = hints;
+}
+
+/**
+ * kw_cli_error_name:
+ *
+ * The name a script can match on: the service's error name
+ * ("UserNotFoundException"), or for a failure on the way there the code's
+ * name in CamelCase ("ConnectionRefused"), as the audit log has it.
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+kw_cli_error_name (const GError *error)
+{
+  g_autoptr(GEnumClass) enum_class = NULL;
+  g_autoptr(GString) name = NULL;
+  GEnumValue *value;
+  gboolean upper = TRUE;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_strdup ("Cancelled");
+
+  if (error->domain != KW_COGNITO_ERROR)
+    return g_strdup_printf ("%s:%d", g_quark_to_string (error->domain), error->code);
+
+  if (kw_cognito_error_get_name (error) != NULL)
+    return g_strdup (kw_cognito_error_get_name (error));
+
+  enum_class = g_type_class_ref (KW_TYPE_COGNITO_ERROR);
+  value = g_enum_get_value (enum_class, error->code);
+  if (value == NULL)
+    return g_strdup ("UnknownError");
+
+  name = g_string_new (NULL);
+  for (const char *p = value->value_nick; *p != '\0'; p++)
+    {
+      if (*p == '-')
+        upper = TRUE;
+      else
+        {
+          g_string_append_c (name, upper ? g_ascii_toupper (*p) : *p);
+          upper = FALSE;
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+/* The core's explanation of a service error, for a person. A generic one
+ * says nothing the error line did not. */
+static void
+print_hint (const GError       *error,
+            KwCognitoOperation  operation,
+            KwConnection       *connection)
+{
+  g_autoptr(KwUserMessage) message = NULL;
+
+  if (!hints_enabled)
+    return;
+
+  message = kw_user_message_new_for_error (error, operation, connection);
+  if (!kw_user_message_get_generic (message))
+    fprintf (stderr, "Hint: %s\n", kw_user_message_get_body (message));
+}
+
+/**
+ * kw_cli_report_error:
+ * @connection: (nullable): the connection, which refines the hint
+ *
+ * Prints one line about @error on standard error, and for a service error a
+ * hint when kw_cli_set_hints() asked for one.
  *
  * Returns: the exit status for it
  */
 int
 kw_cli_report_error (const GError       *error,
                      KwCognitoOperation  operation,
-                     const char         *endpoint)
+                     const char         *endpoint,
+                     KwConnection       *connection)
 {
   g_autofree char *text = NULL;
 
@@ -417,6 +502,7 @@ kw_cli_report_error (const GError       *error,
                error->message);
       if (request_id != NULL)
         g_debug ("Request id of the failed call: %s", request_id);
+      print_hint (error, operation, connection);
       return KW_CLI_EXIT_SERVICE;
     }
 

@@ -9,6 +9,8 @@
 
 #include "kw-cli.h"
 
+#include "kw-password-policy.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -177,4 +179,110 @@ kw_cli_read_secret (const char  *prompt,
     }
 
   return g_steal_pointer (&secret);
+}
+
+/* check-password */
+
+static const struct
+{
+  KwPasswordRules  rule;
+  const char      *name;
+} rule_names[] = {
+  { KW_PASSWORD_RULE_LENGTH, "length" },
+  { KW_PASSWORD_RULE_UPPERCASE, "uppercase" },
+  { KW_PASSWORD_RULE_LOWERCASE, "lowercase" },
+  { KW_PASSWORD_RULE_NUMBER, "number" },
+  { KW_PASSWORD_RULE_SYMBOL, "symbol" },
+  { KW_PASSWORD_RULE_NO_SPACE, "no-space" },
+};
+
+static JsonNode *
+check_to_json (const KwPasswordPolicy *policy,
+               const char             *password)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  KwPasswordRules rules = kw_password_policy_get_rules (policy);
+  KwPasswordRules met = kw_password_policy_check (policy, password);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "Acceptable");
+  json_builder_add_boolean_value (builder, kw_password_policy_accepts (policy, password));
+  json_builder_set_member_name (builder, "Rules");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (rule_names); i++)
+    {
+      g_autofree char *description = NULL;
+
+      if ((rules & rule_names[i].rule) == 0)
+        continue;
+
+      description = kw_password_rule_describe (rule_names[i].rule, policy);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "Rule");
+      json_builder_add_string_value (builder, rule_names[i].name);
+      json_builder_set_member_name (builder, "Description");
+      json_builder_add_string_value (builder, description);
+      json_builder_set_member_name (builder, "Met");
+      json_builder_add_boolean_value (builder, (met & rule_names[i].rule) != 0);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/**
+ * kw_cli_check_password:
+ *
+ * `check-password [--connection NAME]`, Keyway's own: checks a password
+ * read from standard input (or asked for without echo) against the
+ * connection's password policy, or Cognito's default. Nothing is sent
+ * anywhere, and the password is never printed.
+ *
+ * Returns: 0 when acceptable, %KW_CLI_EXIT_NOT_ACCEPTABLE when not
+ */
+int
+kw_cli_check_password (KwCliInvocation *invocation)
+{
+  g_autoptr(KwPasswordPolicy) policy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  char *password;
+  gboolean acceptable;
+
+  if (invocation->connection != NULL)
+    {
+      g_autoptr(KwConnectionStore) store = NULL;
+      g_autoptr(KwConnection) connection = NULL;
+      int status = KW_CLI_EXIT_OK;
+
+      store = kw_cli_open_store (&status);
+      if (store == NULL)
+        return status;
+      connection = kw_cli_find_connection (invocation, store, &status);
+      if (connection == NULL)
+        return status;
+      policy = kw_password_policy_copy (kw_connection_get_password_policy (connection));
+      g_debug ("Password policy of connection %s", kw_connection_get_id (connection));
+    }
+  else
+    policy = kw_password_policy_new_default ();
+
+  /* Asked once: a typo only means the wrong password was checked, and
+   * nothing is changed. */
+  password = kw_cli_read_secret ("Password to check: ", "password", FALSE, &error);
+  if (password == NULL)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return KW_CLI_EXIT_USAGE;
+    }
+
+  node = check_to_json (policy, password);
+  acceptable = kw_password_policy_accepts (policy, password);
+  kw_secret_free (password);
+
+  kw_cli_print (node, invocation->output);
+
+  return acceptable ? KW_CLI_EXIT_OK : KW_CLI_EXIT_NOT_ACCEPTABLE;
 }

@@ -309,15 +309,17 @@ static KwCognitoClient *
 create_client (KwConnection           *connection,
                KwSecretStore          *secrets,
                const KwClientOptions  *options,
+               char                  **actor,
                GError                **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
+  g_clear_pointer (actor, g_free);
   kw_connection_create_client_async (connection, secrets, options, kw_cli_get_cancellable (),
                                      kw_cli_store_result_cb, &result);
   kw_cli_wait (&result);
 
-  return kw_connection_create_client_finish (result, NULL, error);
+  return kw_connection_create_client_finish (result, actor, error);
 }
 
 /* The client secret is not in the keyring, or there is no keyring: take it
@@ -371,7 +373,7 @@ report_client_error (const GError       *error,
                      KwCognitoOperation  operation)
 {
   if (error->domain == KW_AWS_CONFIG_ERROR || error->domain == KW_COGNITO_ERROR)
-    return kw_cli_report_error (error, operation, NULL);
+    return kw_cli_report_error (error, operation, NULL, connection);
 
   return kw_cli_report_local_error (error, connection);
 }
@@ -379,6 +381,8 @@ report_client_error (const GError       *error,
 /**
  * kw_cli_connect:
  * @connection: (out): the saved connection named by --connection
+ * @actor: (out) (optional): who acts, for the audit log; %NULL without
+ *   credentials
  * @status: (out): the exit status when there is no client
  *
  * Builds the client of a Cognito command run with --connection: the
@@ -390,6 +394,7 @@ report_client_error (const GError       *error,
 KwCognitoClient *
 kw_cli_connect (KwCliInvocation  *invocation,
                 KwConnection    **connection,
+                char            **actor,
                 int              *status)
 {
   KwCognitoOperation operation = invocation->command->operation;
@@ -401,6 +406,7 @@ kw_cli_connect (KwCliInvocation  *invocation,
   g_autoptr(KwCognitoClient) client = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *acting = NULL;
   KwClientOptions options = { .envp = (const char * const *) envp };
   gboolean same_client = TRUE;
 
@@ -449,7 +455,7 @@ kw_cli_connect (KwCliInvocation  *invocation,
              : "the AWS configuration");
 
   secrets = kw_libsecret_store_new ();
-  client = create_client (effective, secrets, &options, &error);
+  client = create_client (effective, secrets, &options, &acting, &error);
 
   if (client == NULL && options.client_secret == NULL &&
       kw_connection_get_has_client_secret (effective) &&
@@ -463,7 +469,7 @@ kw_cli_connect (KwCliInvocation  *invocation,
 
       g_clear_error (&error);
       options.client_secret = secret;
-      client = create_client (effective, secrets, &options, &error);
+      client = create_client (effective, secrets, &options, &acting, &error);
       kw_secret_free (secret);
     }
 
@@ -486,18 +492,23 @@ kw_cli_connect (KwCliInvocation  *invocation,
       settings = kw_aws_settings_resolve (&overrides, (const char * const *) envp, &error);
       if (settings == NULL)
         {
-          *status = kw_cli_report_error (error, operation, NULL);
+          *status = kw_cli_report_error (error, operation, NULL, saved);
           return NULL;
         }
       if (settings->credentials_error != NULL)
         {
-          *status = kw_cli_report_error (settings->credentials_error, operation, NULL);
+          *status = kw_cli_report_error (settings->credentials_error, operation, NULL, saved);
           return NULL;
         }
       kw_cognito_client_set_credentials (client, settings->credentials);
+      g_clear_pointer (&acting, g_free);
+      if (settings->credentials != NULL)
+        acting = kw_cli_actor_for (settings->credentials);
     }
 
   *connection = g_steal_pointer (&saved);
+  if (actor != NULL)
+    *actor = g_steal_pointer (&acting);
 
   return g_steal_pointer (&client);
 }

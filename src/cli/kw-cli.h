@@ -10,18 +10,23 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
+#include "kw-aws-credentials.h"
 #include "kw-cognito-client.h"
 #include "kw-connection-store.h"
+#include "kw-helpdesk.h"
 #include "kw-secret-store.h"
 
 G_BEGIN_DECLS
 
 /* Exit statuses, as the AWS CLI uses them, so scripts port over. */
-#define KW_CLI_EXIT_OK            0
-#define KW_CLI_EXIT_INTERRUPTED 130
-#define KW_CLI_EXIT_USAGE       252
-#define KW_CLI_EXIT_SERVICE     254
-#define KW_CLI_EXIT_OTHER       255
+#define KW_CLI_EXIT_OK               0
+#define KW_CLI_EXIT_INTERRUPTED    130
+#define KW_CLI_EXIT_USAGE          252
+#define KW_CLI_EXIT_SERVICE        254
+#define KW_CLI_EXIT_OTHER          255
+/* Keyway's own: check-password found the password not acceptable. A
+ * result, not an error, as grep finding nothing is. */
+#define KW_CLI_EXIT_NOT_ACCEPTABLE   1
 
 typedef enum
 {
@@ -58,6 +63,7 @@ typedef struct
   gboolean            needs_connection;
   const char         *details;   /* more help, after the summary */
   gboolean            is_group;  /* "connection": names a group of commands, runs nothing */
+  gboolean            keyway_own; /* not an AWS CLI command: its output is Keyway's own */
 } KwCliCommand;
 
 struct _KwCliInvocation
@@ -94,6 +100,28 @@ void                kw_cli_print_usage       (FILE               *stream,
 int                 kw_cli_run               (KwCliInvocation    *invocation);
 int                 kw_cli_usage_failure     (KwCliInvocation    *invocation,
                                               const char         *message);
+KwCognitoClient    *kw_cli_open_client       (KwCliInvocation    *invocation,
+                                              KwConnection      **connection,
+                                              char              **actor,
+                                              int                *status);
+const char         *kw_cli_get_user_pool_id  (KwCliInvocation    *invocation,
+                                              KwConnection       *connection);
+char               *kw_cli_actor_for         (const KwAwsCredentials *credentials);
+
+/* kw-cli-helpdesk.c: the audited actions, and lookup-user */
+KwHelpdesk         *kw_cli_new_helpdesk      (KwCognitoClient    *client,
+                                              const char         *user_pool_id,
+                                              KwConnection       *connection,
+                                              const char         *actor);
+void                kw_cli_audit             (KwHelpdesk         *helpdesk,
+                                              const char         *username,
+                                              KwCognitoOperation  operation,
+                                              const GError       *error,
+                                              const char         *request_id);
+int                 kw_cli_lookup_user       (KwCliInvocation    *invocation);
+
+/* kw-cli-bulk.c */
+int                 kw_cli_bulk_reset        (KwCliInvocation    *invocation);
 
 /* kw-cli-connection.c: the connection commands */
 int                 kw_cli_connection_list   (KwCliInvocation    *invocation);
@@ -108,6 +136,7 @@ int                 kw_cli_secret_set        (KwCliInvocation    *invocation);
 int                 kw_cli_secret_clear      (KwCliInvocation    *invocation);
 KwCognitoClient    *kw_cli_connect           (KwCliInvocation    *invocation,
                                               KwConnection      **connection,
+                                              char              **actor,
                                               int                *status);
 
 /* kw-cli-store.c: what the local commands share */
@@ -144,9 +173,12 @@ JsonNode           *kw_cli_user_to_json      (const KwCognitoUser         *user,
                                               const char                  *attributes_member);
 void                kw_cli_print             (JsonNode           *node,
                                               KwCliOutput         output);
+void                kw_cli_set_hints         (gboolean            hints);
+char               *kw_cli_error_name        (const GError       *error);
 int                 kw_cli_report_error      (const GError       *error,
                                               KwCognitoOperation  operation,
-                                              const char         *endpoint);
+                                              const char         *endpoint,
+                                              KwConnection       *connection);
 
 /* kw-cli-password.c */
 char               *kw_cli_read_password     (const char         *prompt,
@@ -155,6 +187,7 @@ char               *kw_cli_read_secret       (const char         *prompt,
                                               const char         *what,
                                               gboolean            optional,
                                               GError            **error);
+int                 kw_cli_check_password    (KwCliInvocation    *invocation);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KwCliInvocation, kw_cli_invocation_free)
 
