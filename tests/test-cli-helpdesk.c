@@ -183,8 +183,8 @@ test_reset_audited (Fixture       *fixture,
 }
 
 /* The actor is where the keys came from: a profile given with --profile,
- * or what --connection resolved. KwHelpdesk sends no client metadata, so a
- * reset with some takes another way, audited all the same. */
+ * or what --connection resolved. A reset with client metadata is audited
+ * the same way. */
 static void
 test_reset_actors (Fixture       *fixture,
                    gconstpointer  data)

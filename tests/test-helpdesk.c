@@ -79,17 +79,71 @@ lookup (KwHelpdesk  *helpdesk,
 }
 
 static gboolean
+reset_with_metadata (KwHelpdesk    *helpdesk,
+                     const char    *username,
+                     GHashTable    *client_metadata,
+                     GCancellable  *cancellable,
+                     char         **request_id,
+                     GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  kw_helpdesk_reset_async (helpdesk, username, client_metadata, cancellable,
+                           kw_test_store_result_cb, &result);
+  kw_test_wait_result (&result);
+  return kw_helpdesk_reset_finish (helpdesk, result, request_id, error);
+}
+
+static gboolean
 reset (KwHelpdesk    *helpdesk,
        const char    *username,
        GCancellable  *cancellable,
        char         **request_id,
        GError       **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  return reset_with_metadata (helpdesk, username, NULL, cancellable, request_id, error);
+}
 
-  kw_helpdesk_reset_async (helpdesk, username, cancellable, kw_test_store_result_cb, &result);
+/* The caller's copy of @password is wiped and freed as soon as the call is
+ * made: the helpdesk must have taken its own. */
+static gboolean
+set_password (KwHelpdesk  *helpdesk,
+              const char  *username,
+              const char  *password,
+              gboolean     permanent,
+              char       **request_id,
+              GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  char *copy = g_strdup (password);
+
+  kw_helpdesk_set_password_async (helpdesk, username, copy, permanent, NULL,
+                                  kw_test_store_result_cb, &result);
+  kw_secret_free (copy);
   kw_test_wait_result (&result);
-  return kw_helpdesk_reset_finish (helpdesk, result, request_id, error);
+  return kw_helpdesk_set_password_finish (helpdesk, result, request_id, error);
+}
+
+/* The body of the @index-th request the fake received, parsed. */
+static JsonObject *
+request_body (KwFakeCognito *fake,
+              guint          index,
+              const char    *operation)
+{
+  GPtrArray *requests = kw_fake_cognito_get_requests (fake);
+  KwFakeRequest *request;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpuint (requests->len, >, index);
+  request = g_ptr_array_index (requests, index);
+  g_assert_cmpstr (request->operation, ==, operation);
+  text = g_strndup (g_bytes_get_data (request->body, NULL), g_bytes_get_size (request->body));
+  node = json_from_string (text, &error);
+  g_assert_no_error (error);
+
+  return json_object_ref (json_node_get_object (node));
 }
 
 static char *
@@ -619,6 +673,125 @@ test_set_temporary_password_error (Fixture       *fixture,
                      "UserNotFoundException", kw_cognito_error_get_request_id (error));
 }
 
+/* ClientMetadata reaches the service as given, for the pool's Lambda
+ * triggers; without any, the request carries none. */
+static void
+test_reset_client_metadata (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GHashTable) metadata = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *request_id = NULL;
+  g_autoptr(JsonObject) plain = NULL;
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  JsonObject *sent;
+
+  g_assert_true (reset (fixture->helpdesk, "sam", NULL, NULL, &error));
+  g_assert_no_error (error);
+  plain = request_body (fixture->fake, 0, "AdminResetUserPassword");
+  g_assert_false (json_object_has_member (plain, "ClientMetadata"));
+
+  g_hash_table_insert (metadata, "ticket", "4711");
+  g_hash_table_insert (metadata, "agent", "zoë");
+  g_assert_true (reset_with_metadata (fixture->helpdesk, "jane", metadata, NULL, &request_id,
+                                      &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kw_fake_directory_get_status (fixture->directory, TEST_POOL, "jane"), ==,
+                   "RESET_REQUIRED");
+
+  body = request_body (fixture->fake, 1, "AdminResetUserPassword");
+  g_assert_cmpstr (json_object_get_string_member (body, "Username"), ==, "jane");
+  sent = json_object_get_object_member (body, "ClientMetadata");
+  g_assert_nonnull (sent);
+  g_assert_cmpuint (json_object_get_size (sent), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (sent, "ticket"), ==, "4711");
+  g_assert_cmpstr (json_object_get_string_member (sent, "agent"), ==, "zoë");
+
+  lines = audit_lines (fixture->log);
+  g_assert_cmpuint (lines->len, ==, 2);
+  assert_audit_line (g_ptr_array_index (lines, 1), "jane", "AdminResetUserPassword",
+                     "success", request_id);
+}
+
+static void
+test_set_password (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char temporary[] = "Temporary-Pa55word";
+  static const char permanent[] = "Permanent-Pa55word!";
+  const char *log_path = g_file_peek_path (kw_audit_log_get_file (fixture->log));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *temporary_id = NULL;
+  g_autofree char *permanent_id = NULL;
+  g_autoptr(JsonObject) first = NULL;
+  g_autoptr(JsonObject) second = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+
+  g_assert_true (set_password (fixture->helpdesk, "sam", temporary, FALSE, &temporary_id,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (temporary_id);
+  g_assert_cmpstr (kw_fake_directory_get_password (fixture->directory, TEST_POOL, "sam"), ==,
+                   temporary);
+  g_assert_cmpstr (kw_fake_directory_get_status (fixture->directory, TEST_POOL, "sam"), ==,
+                   "FORCE_CHANGE_PASSWORD");
+
+  g_assert_true (set_password (fixture->helpdesk, "jane", permanent, TRUE, &permanent_id,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (kw_fake_directory_get_password (fixture->directory, TEST_POOL, "jane"), ==,
+                   permanent);
+  g_assert_cmpstr (kw_fake_directory_get_status (fixture->directory, TEST_POOL, "jane"), ==,
+                   "CONFIRMED");
+
+  first = request_body (fixture->fake, 0, "AdminSetUserPassword");
+  g_assert_false (json_object_get_boolean_member (first, "Permanent"));
+  second = request_body (fixture->fake, 1, "AdminSetUserPassword");
+  g_assert_true (json_object_get_boolean_member (second, "Permanent"));
+
+  lines = audit_lines (fixture->log);
+  g_assert_cmpuint (lines->len, ==, 2);
+  assert_audit_line (g_ptr_array_index (lines, 0), "sam", "AdminSetUserPassword", "success",
+                     temporary_id);
+  assert_audit_line (g_ptr_array_index (lines, 1), "jane", "AdminSetUserPassword", "success",
+                     permanent_id);
+  g_assert_false (kw_test_file_contains (log_path, temporary));
+  g_assert_false (kw_test_file_contains (log_path, permanent));
+  g_assert_false (kw_test_file_contains (log_path, "Pa55word"));
+}
+
+/* A password the pool refuses: the user keeps the old one, and the audit
+ * line names the service's error, not the password. */
+static void
+test_set_password_invalid (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *log_path = g_file_peek_path (kw_audit_log_get_file (fixture->log));
+  g_autofree char *before = g_strdup (kw_fake_directory_get_password (fixture->directory,
+                                                                      TEST_POOL, "jane"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *request_id = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+
+  g_assert_false (set_password (fixture->helpdesk, "jane", "weakpass", TRUE, &request_id,
+                                &error));
+  g_assert_error (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_INVALID_PASSWORD);
+  g_assert_null (request_id);
+  g_assert_null (strstr (error->message, "weakpass"));
+  g_assert_cmpstr (kw_fake_directory_get_password (fixture->directory, TEST_POOL, "jane"), ==,
+                   before);
+  g_assert_cmpstr (kw_fake_directory_get_status (fixture->directory, TEST_POOL, "jane"), ==,
+                   "CONFIRMED");
+
+  lines = audit_lines (fixture->log);
+  g_assert_cmpuint (lines->len, ==, 1);
+  g_assert_nonnull (kw_cognito_error_get_request_id (error));
+  assert_audit_line (g_ptr_array_index (lines, 0), "jane", "AdminSetUserPassword",
+                     "InvalidPasswordException", kw_cognito_error_get_request_id (error));
+  g_assert_false (kw_test_file_contains (log_path, "weakpass"));
+}
+
 static void
 test_no_audit_log (Fixture       *fixture,
                    gconstpointer  data)
@@ -662,6 +835,9 @@ main (int    argc,
   ADD ("reset-transport-error-audited", test_reset_transport_error_audited);
   ADD ("reset-cancelled-audited", test_reset_cancelled_audited);
   ADD ("reset-audit-failure", test_reset_audit_failure);
+  ADD ("reset-client-metadata", test_reset_client_metadata);
+  ADD ("set-password", test_set_password);
+  ADD ("set-password-invalid", test_set_password_invalid);
   ADD ("set-temporary-password", test_set_temporary_password);
   ADD ("set-temporary-password-policy", test_set_temporary_password_policy);
   ADD ("set-temporary-password-error", test_set_temporary_password_error);

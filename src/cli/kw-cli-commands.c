@@ -114,39 +114,19 @@ admin_get_user_cb (GObject      *object,
 
 /* Operations with no output print nothing on success, like the AWS CLI. */
 static void
-no_output_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+confirm_forgot_password_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
 {
   Run *run = user_data;
-  KwCognitoClient *client = KW_COGNITO_CLIENT (object);
-  KwCognitoOperation operation = run->invocation->command->operation;
   g_autoptr(GError) error = NULL;
 
-  switch (operation)
-    {
-    case KW_COGNITO_OPERATION_CONFIRM_FORGOT_PASSWORD:
-      kw_cognito_client_confirm_forgot_password_finish (client, result, &error);
-      break;
-    case KW_COGNITO_OPERATION_ADMIN_RESET_USER_PASSWORD:
-      kw_cognito_client_admin_reset_user_password_finish (client, result, &error);
-      break;
-    case KW_COGNITO_OPERATION_ADMIN_SET_USER_PASSWORD:
-      kw_cognito_client_admin_set_user_password_finish (client, result, &error);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  /* The admin operations KwHelpdesk cannot make (a password of the
-   * caller's, client metadata) are audited here, as it would. */
-  if (run->helpdesk != NULL)
-    kw_cli_audit (run->helpdesk, run->username, operation, error,
-                  kw_cognito_client_get_request_id (result));
-
+  kw_cognito_client_confirm_forgot_password_finish (KW_COGNITO_CLIENT (object), result, &error);
   finish (run, error);
 }
 
+/* The admin operations go through KwHelpdesk, which audits them before it
+ * answers. */
 static void
 helpdesk_reset_cb (GObject      *object,
                    GAsyncResult *result,
@@ -156,6 +136,18 @@ helpdesk_reset_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   kw_helpdesk_reset_finish (KW_HELPDESK (object), result, NULL, &error);
+  finish (run, error);
+}
+
+static void
+helpdesk_set_password_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  Run *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  kw_helpdesk_set_password_finish (KW_HELPDESK (object), result, NULL, &error);
   finish (run, error);
 }
 
@@ -545,18 +537,11 @@ kw_cli_run (KwCliInvocation *invocation)
                                                        kw_cli_get (invocation, "username"),
                                                        kw_cli_get (invocation, "confirmation-code"),
                                                        run.password, &extras, run.cancellable,
-                                                       no_output_cb, &run);
+                                                       confirm_forgot_password_cb, &run);
       break;
     case KW_COGNITO_OPERATION_ADMIN_RESET_USER_PASSWORD:
-      /* KwHelpdesk sends no client metadata; with some, the call is made
-       * here and audited the same way. */
-      if (run.client_metadata == NULL)
-        kw_helpdesk_reset_async (run.helpdesk, run.username, run.cancellable,
-                                 helpdesk_reset_cb, &run);
-      else
-        kw_cognito_client_admin_reset_user_password_async (run.client, run.user_pool_id,
-                                                           run.username, run.client_metadata,
-                                                           run.cancellable, no_output_cb, &run);
+      kw_helpdesk_reset_async (run.helpdesk, run.username, run.client_metadata, run.cancellable,
+                               helpdesk_reset_cb, &run);
       break;
     case KW_COGNITO_OPERATION_ADMIN_GET_USER:
       kw_cognito_client_admin_get_user_async (run.client, run.user_pool_id,
@@ -564,11 +549,9 @@ kw_cli_run (KwCliInvocation *invocation)
                                               run.cancellable, admin_get_user_cb, &run);
       break;
     case KW_COGNITO_OPERATION_ADMIN_SET_USER_PASSWORD:
-      kw_cognito_client_admin_set_user_password_async (run.client, run.user_pool_id,
-                                                       kw_cli_get (invocation, "username"),
-                                                       run.password,
-                                                       kw_cli_get (invocation, "permanent") != NULL,
-                                                       run.cancellable, no_output_cb, &run);
+      kw_helpdesk_set_password_async (run.helpdesk, run.username, run.password,
+                                      kw_cli_get (invocation, "permanent") != NULL,
+                                      run.cancellable, helpdesk_set_password_cb, &run);
       break;
     case KW_COGNITO_OPERATION_LIST_USERS:
       run.users = g_ptr_array_new_with_free_func ((GDestroyNotify) kw_cognito_user_free);

@@ -41,54 +41,6 @@ kw_cli_new_helpdesk (KwCognitoClient *client,
                           audit_log, actor);
 }
 
-/**
- * kw_cli_audit:
- * @helpdesk: the helpdesk whose log, pool and actor the entry takes
- * @error: (nullable): why the operation failed
- * @request_id: (nullable): the service's request id
- *
- * Writes the audit line of an operation that KwHelpdesk has no call for
- * (AdminSetUserPassword with a password of the caller's, a reset with
- * client metadata), in the form KwHelpdesk writes its own, and waits until
- * it is on disk. The entry never holds the password.
- */
-void
-kw_cli_audit (KwHelpdesk         *helpdesk,
-              const char         *username,
-              KwCognitoOperation  operation,
-              const GError       *error,
-              const char         *request_id)
-{
-  g_autoptr(KwAuditLog) audit_log = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) audit_error = NULL;
-  g_autofree char *actor = NULL;
-  g_autofree char *outcome = NULL;
-  KwAuditEntry entry = { 0 };
-
-  g_object_get (helpdesk, "audit-log", &audit_log, "actor", &actor, NULL);
-  if (audit_log == NULL)
-    return;
-
-  outcome = error != NULL ? kw_cli_error_name (error) : g_strdup ("success");
-  entry.actor = actor;
-  entry.user_pool_id = kw_helpdesk_get_user_pool_id (helpdesk);
-  entry.username = username;
-  entry.action = kw_cognito_operation_get_name (operation);
-  entry.outcome = outcome;
-  entry.request_id = request_id != NULL ? request_id
-                                        : error != NULL ? kw_cognito_error_get_request_id (error)
-                                                        : NULL;
-
-  /* Not the process's cancellable: a Ctrl+C after the request went out must
-   * not keep what was done out of the log. */
-  kw_audit_log_append_async (audit_log, &entry, NULL, kw_cli_store_result_cb, &result);
-  kw_cli_wait (&result);
-  if (!kw_audit_log_append_finish (audit_log, result, &audit_error))
-    g_warning ("Could not write the audit log entry for %s of %s: %s",
-               entry.action, username, audit_error->message);
-}
-
 /* lookup-user */
 
 static void

@@ -108,16 +108,11 @@ const char         *kw_cli_get_user_pool_id  (KwCliInvocation    *invocation,
                                               KwConnection       *connection);
 char               *kw_cli_actor_for         (const KwAwsCredentials *credentials);
 
-/* kw-cli-helpdesk.c: the audited actions, and lookup-user */
+/* kw-cli-helpdesk.c: the helpdesk of the audited actions, and lookup-user */
 KwHelpdesk         *kw_cli_new_helpdesk      (KwCognitoClient    *client,
                                               const char         *user_pool_id,
                                               KwConnection       *connection,
                                               const char         *actor);
-void                kw_cli_audit             (KwHelpdesk         *helpdesk,
-                                              const char         *username,
-                                              KwCognitoOperation  operation,
-                                              const GError       *error,
-                                              const char         *request_id);
 int                 kw_cli_lookup_user       (KwCliInvocation    *invocation);
 
 /* kw-cli-bulk.c */

@@ -602,7 +602,7 @@ send_row (KwBulkReset    *self,
   /* No cancellable: a cancelled run lets requests in flight finish, so that
    * each keeps its real outcome. */
   kw_helpdesk_reset_async (self->helpdesk, kw_bulk_reset_row_get_username (row), NULL,
-                           reset_cb, attempt);
+                           NULL, reset_cb, attempt);
 }
 
 static void

@@ -536,7 +536,8 @@ typedef struct
 {
   const char *action;       /* the operation, as the audit log names it */
   char       *username;
-  char       *password;     /* the generated temporary password; wiped */
+  char       *password;     /* the new password; wiped */
+  gboolean    return_password; /* a generated one, which the caller gets */
   char       *request_id;
   GError     *error;
 } ActionData;
@@ -608,7 +609,7 @@ complete_action (GTask *task)
 
   if (data->error != NULL)
     g_task_return_error (task, g_steal_pointer (&data->error));
-  else if (data->password != NULL)
+  else if (data->return_password)
     g_task_return_pointer (task, g_steal_pointer (&data->password),
                            (GDestroyNotify) kw_secret_free);
   else
@@ -677,7 +678,7 @@ action_task_new (KwHelpdesk          *self,
 
   g_task_set_source_tag (task, source_tag);
   g_task_set_name (task, action);
-  /* A reset that happened is reported as done even if a cancel came while
+  /* An action that happened is reported as done even if a cancel came while
    * its audit line was being written. */
   g_task_set_check_cancellable (task, FALSE);
 
@@ -705,6 +706,8 @@ reset_cb (GObject      *object,
  * kw_helpdesk_reset_async:
  * @self: a #KwHelpdesk
  * @username: the user
+ * @client_metadata: (nullable) (element-type utf8 utf8): ClientMetadata for
+ *   the pool's Lambda triggers, or %NULL
  * @cancellable: (nullable): a #GCancellable
  * @callback: called once the outcome is known and audited
  * @user_data: data for @callback
@@ -716,6 +719,7 @@ reset_cb (GObject      *object,
 void
 kw_helpdesk_reset_async (KwHelpdesk          *self,
                          const char          *username,
+                         GHashTable          *client_metadata,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
@@ -729,7 +733,8 @@ kw_helpdesk_reset_async (KwHelpdesk          *self,
   task = action_task_new (self, username, "AdminResetUserPassword", cancellable,
                           callback, user_data, kw_helpdesk_reset_async);
   kw_cognito_client_admin_reset_user_password_async (self->client, self->user_pool_id, username,
-                                                     NULL, cancellable, reset_cb, task);
+                                                     client_metadata, cancellable, reset_cb,
+                                                     task);
 }
 
 /**
@@ -772,9 +777,100 @@ set_password_cb (GObject      *object,
 
   kw_cognito_client_admin_set_user_password_finish (KW_COGNITO_CLIENT (object), result,
                                                     &data->error);
-  if (data->error != NULL)
+  /* Kept only when it is the caller's to show; otherwise no reason to hold
+   * it while the audit line is written, or for as long as the result lives. */
+  if (data->error != NULL || !data->return_password)
     g_clear_pointer (&data->password, kw_secret_free);
   audit_then_return (task, result);
+}
+
+/* The one way to AdminSetUserPassword: takes @password, which is wiped once
+ * the call is done (or returned, when @return_password). */
+static void
+set_password_take (KwHelpdesk          *self,
+                   const char          *username,
+                   char                *password,
+                   gboolean             permanent,
+                   gboolean             return_password,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data,
+                   gpointer             source_tag)
+{
+  GTask *task;
+  ActionData *data;
+
+  task = action_task_new (self, username, "AdminSetUserPassword", cancellable,
+                          callback, user_data, source_tag);
+  data = g_task_get_task_data (task);
+  data->password = password;
+  data->return_password = return_password;
+
+  kw_cognito_client_admin_set_user_password_async (self->client, self->user_pool_id, username,
+                                                   data->password, permanent, cancellable,
+                                                   set_password_cb, task);
+}
+
+/**
+ * kw_helpdesk_set_password_async:
+ * @self: a #KwHelpdesk
+ * @username: the user
+ * @password: the new password, which the helpdesk copies and wipes its copy of
+ * @permanent: %TRUE for a password the user keeps, %FALSE for one they must
+ *   change at the next sign-in
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called once the outcome is known and audited
+ * @user_data: data for @callback
+ *
+ * Calls AdminSetUserPassword with a password of the caller's. The audit log
+ * records the action, never the password.
+ */
+void
+kw_helpdesk_set_password_async (KwHelpdesk          *self,
+                                const char          *username,
+                                const char          *password,
+                                gboolean             permanent,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (KW_IS_HELPDESK (self));
+  g_return_if_fail (username != NULL);
+  g_return_if_fail (password != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  set_password_take (self, username, g_strdup (password), permanent, FALSE, cancellable,
+                     callback, user_data, kw_helpdesk_set_password_async);
+}
+
+/**
+ * kw_helpdesk_set_password_finish:
+ * @request_id: (out) (optional) (nullable): the service's request id, for
+ *   AWS support; on failure, kw_cognito_error_get_request_id() has it
+ *
+ * Returns: %TRUE if the password was set
+ */
+gboolean
+kw_helpdesk_set_password_finish (KwHelpdesk    *self,
+                                 GAsyncResult  *result,
+                                 char         **request_id,
+                                 GError       **error)
+{
+  ActionData *data;
+
+  g_return_val_if_fail (KW_IS_HELPDESK (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        kw_helpdesk_set_password_async, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (request_id != NULL)
+    *request_id = g_strdup (data->request_id);
+
+  return TRUE;
 }
 
 /**
@@ -796,21 +892,12 @@ kw_helpdesk_set_temporary_password_async (KwHelpdesk          *self,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data)
 {
-  GTask *task;
-  ActionData *data;
-
   g_return_if_fail (KW_IS_HELPDESK (self));
   g_return_if_fail (username != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = action_task_new (self, username, "AdminSetUserPassword", cancellable,
-                          callback, user_data, kw_helpdesk_set_temporary_password_async);
-  data = g_task_get_task_data (task);
-  data->password = kw_password_policy_generate (self->policy);
-
-  kw_cognito_client_admin_set_user_password_async (self->client, self->user_pool_id, username,
-                                                   data->password, FALSE, cancellable,
-                                                   set_password_cb, task);
+  set_password_take (self, username, kw_password_policy_generate (self->policy), FALSE, TRUE,
+                     cancellable, callback, user_data, kw_helpdesk_set_temporary_password_async);
 }
 
 /**

@@ -55,13 +55,28 @@ void       kw_helpdesk_lookup_async                 (KwHelpdesk          *self,
 GPtrArray *kw_helpdesk_lookup_finish                (KwHelpdesk          *self,
                                                      GAsyncResult        *result,
                                                      GError             **error);
-/* AdminResetUserPassword, audited. */
+/* AdminResetUserPassword, audited. @client_metadata (nullable, string to
+ * string) goes to the pool's Lambda triggers. */
 void       kw_helpdesk_reset_async                  (KwHelpdesk          *self,
                                                      const char          *username,
+                                                     GHashTable          *client_metadata,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data);
 gboolean   kw_helpdesk_reset_finish                 (KwHelpdesk          *self,
+                                                     GAsyncResult        *result,
+                                                     char               **request_id,
+                                                     GError             **error);
+/* AdminSetUserPassword with the caller's password, audited (without the
+ * password). */
+void       kw_helpdesk_set_password_async           (KwHelpdesk          *self,
+                                                     const char          *username,
+                                                     const char          *password,
+                                                     gboolean             permanent,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean   kw_helpdesk_set_password_finish          (KwHelpdesk          *self,
                                                      GAsyncResult        *result,
                                                      char               **request_id,
                                                      GError             **error);
