@@ -341,7 +341,6 @@ test_every_documented_error (Fixture       *fixture,
       for (guint i = 0; i < n_errors; i++)
         {
           const char *error_name = kw_cognito_error_code_to_name (errors[i]);
-          g_autoptr(GAsyncResult) result = NULL;
           g_autoptr(GError) error = NULL;
           guint before = kw_fake_cognito_count_requests (fixture->fake, name);
           gboolean retryable = errors[i] == KW_COGNITO_ERROR_TOO_MANY_REQUESTS ||

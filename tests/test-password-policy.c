@@ -324,7 +324,7 @@ test_invalid_utf8 (void)
     "Abcdef1!\xe2\x82",
     "Abcdef1!\xc0\xaf",       /* overlong "/" */
     "Abcdef1!\xed\xa0\x80",   /* a surrogate */
-    "\x80" "Abcdef1!",
+    "\200Abcdef1!",          /* a lone continuation byte first */
   };
   g_autoptr(KwPasswordPolicy) policy = kw_password_policy_new_default ();
   KwPasswordPolicy lenient = policy_of (6, FALSE);

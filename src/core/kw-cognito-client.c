@@ -414,9 +414,8 @@ check_ready (KwCognitoClient     *self,
   if (self->endpoint == NULL)
     {
       /* The constructor found no endpoint for the region: say why. */
-      g_autofree char *unused = self->region != NULL
-        ? kw_endpoint_for_region (self->region, FALSE, &endpoint_error)
-        : NULL;
+      if (self->region != NULL)
+        g_free (kw_endpoint_for_region (self->region, FALSE, &endpoint_error));
 
       g_propagate_error (error, config_error (KW_COGNITO_ERROR_INSECURE_ENDPOINT,
                                               endpoint_error != NULL

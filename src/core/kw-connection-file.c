@@ -350,7 +350,6 @@ kw_connection_new_from_key_file (GKeyFile            *key_file,
   g_autofree char *endpoint_url = NULL;
   g_autofree char *aws_profile = NULL;
   g_autofree char *access_key_id = NULL;
-  g_autoptr(GError) local_error = NULL;
   char *secret = NULL;
   gboolean has_client_secret = FALSE;
   gboolean has_client_secret_set;
