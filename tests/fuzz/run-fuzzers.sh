@@ -18,6 +18,7 @@
 
 set -u
 
+here=$(cd "$(dirname "$0")" && pwd)
 build_dir=${1:-_build}
 seconds=${2:-60}
 
@@ -46,7 +47,11 @@ work=$(mktemp -d -t keyway-fuzz.XXXXXX)
 export G_SLICE=always-malloc
 export G_DEBUG=gc-friendly
 export LC_ALL=C.UTF-8
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:check_initialization_order=1:strict_string_checks=1}
+# Full stacks on every allocation cost speed, but the suppressions can only
+# name json-glib's parser when the unwinder sees past GLib, which has no
+# frame pointers.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:check_initialization_order=1:strict_string_checks=1:fast_unwind_on_malloc=0}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/lsan.supp:print_suppressions=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 
 # seed NAME PREFIX BODY: PREFIX is printf %b escapes (the response target's
@@ -204,7 +209,7 @@ for target in "${targets[@]}"; do
       [[ -f $artifact ]] || continue
       # GLib has no frame pointers: only slow unwinding shows who allocated a leak.
       echo "    input:     $artifact ($(stat -c %s "$artifact") bytes)"
-      echo "    reproduce: G_SLICE=always-malloc ASAN_OPTIONS=fast_unwind_on_malloc=0 $target $artifact"
+      echo "    reproduce: G_SLICE=always-malloc ASAN_OPTIONS=fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$here/lsan.supp $target $artifact"
     done
   fi
 done
