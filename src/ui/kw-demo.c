@@ -10,7 +10,6 @@
 #include "kw-demo.h"
 
 #include "kw-connection.h"
-#include "kw-fake-cognito.h"
 #include "kw-memory-secret-store.h"
 
 #include <glib/gi18n-lib.h>
@@ -232,4 +231,12 @@ kw_demo_get_hint (KwDemo *self)
   g_return_val_if_fail (KW_IS_DEMO (self), NULL);
 
   return self->hint;
+}
+
+KwFakeCognito *
+kw_demo_get_fake (KwDemo *self)
+{
+  g_return_val_if_fail (KW_IS_DEMO (self), NULL);
+
+  return self->fake;
 }

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "kw-fake-cognito.h"
 #include "kw-secret-store.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,8 @@ GListModel    *kw_demo_get_connections  (KwDemo  *self);
 KwSecretStore *kw_demo_get_secret_store (KwDemo  *self);
 /* A translated line naming the demo accounts and what each one shows. */
 const char    *kw_demo_get_hint         (KwDemo  *self);
+/* The fake behind the demo, for the UI tests: the codes it sent and the
+ * passwords it keeps. */
+KwFakeCognito *kw_demo_get_fake         (KwDemo  *self);
 
 G_END_DECLS
