@@ -11,6 +11,7 @@
 #include "kw-error-dialog.h"
 #include "kw-window-private.h"
 
+#include "kw-test-ui.h"
 #include "kw-test-utils.h"
 
 #include <gtk/gtk.h>
@@ -19,10 +20,6 @@
 /* The recovery wizard in demo mode, driven the way a person would: typing
  * into its fields and pressing its Next button, against the demo's fake
  * Cognito. */
-
-/* Every step answers from loopback within milliseconds; five seconds
- * means something is stuck. */
-#define WAIT_TIMEOUT_US (5 * G_USEC_PER_SEC)
 
 #define NEW_PASSWORD "Correct-Horse-7-Battery"
 
@@ -35,31 +32,12 @@ typedef struct
 
 typedef gboolean (*Condition) (Fixture *fixture);
 
-static gboolean
-wake_cb (gpointer user_data)
-{
-  /* Only there so that a blocking iteration comes back to check the
-   * condition and the clock. */
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 wait_until (Fixture    *fixture,
             Condition   condition,
             const char *what)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_US;
-  guint wake_id = g_timeout_add (50, wake_cb, NULL);
-
-  while (!condition (fixture))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Still waiting for %s after 5 s", what);
-
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake_id);
+  kw_test_ui_wait_until ((KwTestCondition) condition, fixture, what);
 }
 
 static KwWizardPage *
@@ -101,15 +79,7 @@ on_done_page (Fixture *fixture)
 static KwErrorDialog *
 find_error_dialog (void)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    {
-      if (KW_IS_ERROR_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-        return l->data;
-    }
-
-  return NULL;
+  return (KwErrorDialog *) kw_test_ui_find_toplevel (KW_TYPE_ERROR_DIALOG);
 }
 
 static gboolean
@@ -124,60 +94,11 @@ error_dialog_gone (Fixture *fixture)
   return find_error_dialog () == NULL;
 }
 
-/* The page's entry rows, in the order they appear. */
-static void
-collect_entry_rows (GtkWidget *widget,
-                    GPtrArray *rows)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (ADW_IS_ENTRY_ROW (child))
-        g_ptr_array_add (rows, child);
-      else
-        collect_entry_rows (child, rows);
-    }
-}
-
 static GtkEditable *
 get_entry_row (KwWizardPage *page,
                guint         index)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-
-  collect_entry_rows (GTK_WIDGET (page), rows);
-  g_assert_cmpuint (index, <, rows->len);
-
-  return GTK_EDITABLE (g_ptr_array_index (rows, index));
-}
-
-/* Whether a label under @widget that the person can see holds @needle. */
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *needle)
-{
-  if (GTK_IS_LABEL (widget))
-    return gtk_widget_is_drawable (widget) &&
-           strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (shows_text (child, needle))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static void
-type_text (GtkEditable *editable,
-           const char  *text)
-{
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (editable)));
-  gtk_editable_set_text (editable, text);
+  return kw_test_ui_get_entry_row (GTK_WIDGET (page), index);
 }
 
 /* What pressing the header bar's button does, once the person can. */
@@ -267,11 +188,11 @@ send_code (Fixture    *fixture,
   KwWindow *window = fixture->window;
   const char *code;
 
-  type_text (get_entry_row (KW_WIZARD_PAGE (window->account_page), 0), username);
+  kw_test_ui_type_text (get_entry_row (KW_WIZARD_PAGE (window->account_page), 0), username);
   press_next (fixture);
   wait_until (fixture, on_delivery_page, "the delivery page");
 
-  g_assert_true (shows_text (GTK_WIDGET (window->delivery_page), masked_destination));
+  g_assert_true (kw_test_ui_shows_text (GTK_WIDGET (window->delivery_page), masked_destination));
 
   code = kw_fake_cognito_get_last_code (fixture->fake, username);
   g_assert_nonnull (code);
@@ -289,7 +210,7 @@ static void
 enter_code (Fixture    *fixture,
             const char *code)
 {
-  type_text (get_entry_row (KW_WIZARD_PAGE (fixture->window->code_page), 0), code);
+  kw_test_ui_type_text (get_entry_row (KW_WIZARD_PAGE (fixture->window->code_page), 0), code);
   press_next (fixture);
   wait_until (fixture, on_password_page, "the password page");
 }
@@ -300,8 +221,8 @@ enter_password (Fixture    *fixture,
 {
   KwWizardPage *page = KW_WIZARD_PAGE (fixture->window->password_page);
 
-  type_text (get_entry_row (page, 0), password);
-  type_text (get_entry_row (page, 1), password);
+  kw_test_ui_type_text (get_entry_row (page, 0), password);
+  kw_test_ui_type_text (get_entry_row (page, 1), password);
   press_next (fixture);
 }
 
@@ -387,48 +308,13 @@ test_wrong_code (Fixture       *fixture,
   assert_recovered (fixture, "jane");
 }
 
-/* The system's MIME folders, as they are before any isolation. */
-static GStrv
-get_system_mime_dirs (void)
-{
-  const char * const *data_dirs = g_get_system_data_dirs ();
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; data_dirs[i] != NULL; i++)
-    {
-      g_autofree char *mime_dir = g_build_filename (data_dirs[i], "mime", NULL);
-
-      g_strv_builder_add (builder, mime_dir);
-    }
-
-  return g_strv_builder_end (builder);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_auto(GStrv) mime_dirs = get_system_mime_dirs ();
-  g_autoptr(GError) error = NULL;
   int status;
 
-  kw_test_init (&argc, &argv);
-  /* The isolated data folders that each case gets have no MIME database,
-   * without which GdkPixbuf cannot tell that GTK's own symbolic icons are
-   * SVG (a warning for every icon). The system's is read-only and the same
-   * for everyone, and read before the test framework replaces
-   * XDG_DATA_DIRS. */
-  g_content_type_set_mime_dirs ((const char * const *) mime_dirs);
-  gtk_init ();
-
-  application = kw_application_new ();
-  /* The test is not the app: it neither becomes nor looks for the
-   * instance that owns the app id. */
-  g_application_set_flags (G_APPLICATION (application),
-                           g_application_get_flags (G_APPLICATION (application)) |
-                           G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  application = kw_test_ui_init (&argc, &argv);
 
   g_test_add ("/keyway/wizard/recover-by-email", Fixture, NULL,
               fixture_set_up, test_recover_by_email, fixture_tear_down);
