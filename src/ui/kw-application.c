@@ -9,6 +9,8 @@
 
 #include "kw-application.h"
 
+#include "kw-connection-editor.h"
+#include "kw-connections-window.h"
 #include "kw-libsecret-store.h"
 #include "kw-memory-secret-store.h"
 #include "kw-window.h"
@@ -26,6 +28,7 @@ struct _KwApplication
   KwSecretStore     *secrets;
   KwDemo            *demo;
   GError            *load_error;    /* the connections file, shown once a window is up */
+  GtkWindow         *connections_window;   /* weak: one at a time */
 };
 
 G_DEFINE_FINAL_TYPE (KwApplication, kw_application, ADW_TYPE_APPLICATION)
@@ -47,10 +50,24 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
+/* The main window: the connections window and dialogs are the
+ * application's windows too, and may be the active one. */
+static KwWindow *
+kw_application_get_main_window (KwApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (KW_IS_WINDOW (l->data))
+        return KW_WINDOW (l->data);
+    }
+
+  return NULL;
+}
+
 static KwWindow *
 kw_application_present_window (KwApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *window = GTK_WINDOW (kw_application_get_main_window (self));
 
   if (window == NULL)
     window = GTK_WINDOW (kw_window_new (self));
@@ -134,20 +151,46 @@ kw_application_demo_action (GSimpleAction *action,
     kw_window_report_error (window, error);
 }
 
-/* Both are later work: the menu shows them, insensitive. */
 static void
-kw_application_unavailable_action (GSimpleAction *action,
+kw_application_connections_action (GSimpleAction *action,
                                    GVariant      *param,
                                    gpointer       user_data)
 {
+  KwApplication *self = KW_APPLICATION (user_data);
+
+  if (self->connections_window == NULL)
+    {
+      self->connections_window = GTK_WINDOW (kw_connections_window_new (self));
+      g_object_add_weak_pointer (G_OBJECT (self->connections_window),
+                                 (gpointer *) &self->connections_window);
+      gtk_window_set_transient_for (self->connections_window,
+                                    GTK_WINDOW (kw_application_get_main_window (self)));
+    }
+
+  gtk_window_present (self->connections_window);
+}
+
+/* The welcome page's way in: the editor alone, over the main window, which
+ * goes on to the wizard once the connection is saved. */
+static void
+kw_application_add_connection_action (GSimpleAction *action,
+                                      GVariant      *param,
+                                      gpointer       user_data)
+{
+  KwApplication *self = KW_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  KwConnectionEditor *editor;
+
+  editor = kw_connection_editor_new (parent, self->connections, self->secrets, NULL);
+  gtk_window_present (GTK_WINDOW (editor));
 }
 
 static const GActionEntry app_actions[] = {
   { "quit", kw_application_quit_action },
   { "about", kw_application_about_action },
   { "demo", kw_application_demo_action },
-  { "connections", kw_application_unavailable_action },
-  { "add-connection", kw_application_unavailable_action },
+  { "connections", kw_application_connections_action },
+  { "add-connection", kw_application_add_connection_action },
 };
 
 static void
@@ -169,12 +212,6 @@ kw_application_startup (GApplication *application)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                            "connections")),
-                               FALSE);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                            "add-connection")),
-                               FALSE);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
@@ -206,6 +243,7 @@ kw_application_command_line (GApplication            *application,
   KwApplication *self = KW_APPLICATION (application);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   g_autofree const char **files = NULL;
+  g_autoptr(KwConnection) connection = NULL;
   g_autoptr(GError) error = NULL;
   const char *name = NULL;
   KwWindow *window;
@@ -218,19 +256,24 @@ kw_application_command_line (GApplication            *application,
       return EXIT_FAILURE;
     }
 
-  window = kw_application_present_window (self);
-
+  /* Said before any window opens: a local invocation that opens one exits
+   * with 0, whatever this returns. */
   if (g_variant_dict_lookup (options, "connection", "&s", &name))
     {
-      g_autoptr(KwConnection) connection = kw_application_find_connection (self, name);
-
-      if (connection != NULL)
-        kw_window_start_recovery (window, connection);
-      else
-        /* Translators: the placeholder is what followed --connection. */
-        g_application_command_line_printerr (command_line,
-                                             _("There is no connection “%s”.\n"), name);
+      connection = kw_application_find_connection (self, name);
+      if (connection == NULL)
+        {
+          /* Translators: the placeholder is what followed --connection. */
+          g_application_command_line_printerr (command_line,
+                                               _("There is no connection “%s”.\n"), name);
+          return EXIT_FAILURE;
+        }
     }
+
+  window = kw_application_present_window (self);
+
+  if (connection != NULL)
+    kw_window_start_recovery (window, connection);
 
   if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) && files[0] != NULL)
     {
@@ -252,6 +295,11 @@ static void
 kw_application_dispose (GObject *object)
 {
   KwApplication *self = KW_APPLICATION (object);
+
+  if (self->connections_window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->connections_window),
+                                  (gpointer *) &self->connections_window);
+  self->connections_window = NULL;
 
   g_clear_object (&self->demo);
   g_clear_object (&self->connections);
@@ -362,6 +410,31 @@ kw_application_use_session_secrets (KwApplication *self)
   g_debug ("No keyring: keeping secrets in memory until Keyway quits");
   g_clear_object (&self->secrets);
   self->secrets = kw_memory_secret_store_new ();
+}
+
+/**
+ * kw_application_set_stores:
+ * @self: the application
+ * @connections: the saved connections to use from now on
+ * @secrets: the secret store to use from now on
+ *
+ * For the UI tests, which need connections in the isolated folders of each
+ * test case and a secret store they can inspect and make fail: the
+ * application reads its own at startup, before any test case runs. Windows
+ * opened afterwards use the new ones; those already open keep the old.
+ */
+void
+kw_application_set_stores (KwApplication     *self,
+                           KwConnectionStore *connections,
+                           KwSecretStore     *secrets)
+{
+  g_return_if_fail (KW_IS_APPLICATION (self));
+  g_return_if_fail (KW_IS_CONNECTION_STORE (connections));
+  g_return_if_fail (KW_IS_SECRET_STORE (secrets));
+
+  g_set_object (&self->connections, connections);
+  g_set_object (&self->secrets, secrets);
+  g_clear_error (&self->load_error);
 }
 
 KwDemo *

@@ -28,6 +28,10 @@ KwConnectionStore *kw_application_get_connection_store (KwApplication  *self);
 KwSecretStore     *kw_application_get_secret_store     (KwApplication  *self);
 /* Keeps secrets in memory for the rest of the session. */
 void               kw_application_use_session_secrets  (KwApplication  *self);
+/* For tests: the saved connections and the secret store to use from now on. */
+void               kw_application_set_stores           (KwApplication      *self,
+                                                        KwConnectionStore  *connections,
+                                                        KwSecretStore      *secrets);
 KwDemo            *kw_application_get_demo             (KwApplication  *self);
 gboolean           kw_application_start_demo           (KwApplication  *self,
                                                         GError        **error);
