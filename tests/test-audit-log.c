@@ -399,6 +399,335 @@ test_no_secret_after_set_password (void)
   kw_secret_free (password);
 }
 
+static GListModel *
+read_log (KwAuditLog    *log,
+          const char    *filter,
+          GCancellable  *cancellable,
+          guint         *n_skipped,
+          GError       **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  kw_audit_log_read_async (log, filter, cancellable, kw_test_store_result_cb, &result);
+  kw_test_wait_result (&result);
+  return kw_audit_log_read_finish (log, result, n_skipped, error);
+}
+
+static KwAuditRecord *
+record_at (GListModel *model,
+           guint       position)
+{
+  KwAuditRecord *record = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (record);
+  /* The list holds its own reference. */
+  g_object_unref (record);
+  return record;
+}
+
+static void
+test_read_missing_is_empty (void)
+{
+  g_autoptr(KwAuditLog) log = kw_audit_log_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) records = NULL;
+  guint skipped = 99;
+
+  records = read_log (log, NULL, NULL, &skipped, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (records);
+  g_assert_true (g_list_model_get_item_type (records) == KW_TYPE_AUDIT_RECORD);
+  g_assert_cmpuint (g_list_model_get_n_items (records), ==, 0);
+  g_assert_cmpuint (skipped, ==, 0);
+  /* Reading creates nothing. */
+  g_assert_false (g_file_query_exists (kw_audit_log_get_file (log), NULL));
+}
+
+static void
+test_read_newest_first (void)
+{
+  g_autoptr(KwAuditLog) log = kw_audit_log_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) records = NULL;
+  g_autoptr(GDateTime) before = g_date_time_new_now_utc ();
+  KwAuditEntry entry = sample_entry ("jane");
+  KwAuditRecord *record;
+  g_autofree char *actor = NULL;
+  g_autofree char *pool = NULL;
+  g_autoptr(GDateTime) time = NULL;
+  gboolean success = FALSE;
+
+  g_assert_true (append (log, &entry, &error));
+  entry = sample_entry ("sam");
+  entry.outcome = "UserNotFoundException";
+  entry.request_id = NULL;
+  g_assert_true (append (log, &entry, &error));
+  entry = sample_entry ("zoë");
+  entry.action = "AdminSetUserPassword";
+  g_assert_true (append (log, &entry, &error));
+
+  records = read_log (log, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (records), ==, 3);
+
+  record = record_at (records, 0);
+  g_assert_cmpstr (kw_audit_record_get_username (record), ==, "zoë");
+  g_assert_cmpstr (kw_audit_record_get_action (record), ==, "AdminSetUserPassword");
+  g_assert_true (kw_audit_record_get_success (record));
+
+  record = record_at (records, 1);
+  g_assert_cmpstr (kw_audit_record_get_username (record), ==, "sam");
+  g_assert_cmpstr (kw_audit_record_get_outcome (record), ==, "UserNotFoundException");
+  g_assert_false (kw_audit_record_get_success (record));
+  g_assert_null (kw_audit_record_get_request_id (record));
+
+  record = record_at (records, 2);
+  g_assert_cmpstr (kw_audit_record_get_username (record), ==, "jane");
+  g_assert_cmpstr (kw_audit_record_get_actor (record), ==, "AKIDEXAMPLE");
+  g_assert_cmpstr (kw_audit_record_get_user_pool_id (record), ==, "us-east-1_TestPool1");
+  g_assert_cmpstr (kw_audit_record_get_action (record), ==, "AdminResetUserPassword");
+  g_assert_cmpstr (kw_audit_record_get_outcome (record), ==, "success");
+  g_assert_cmpstr (kw_audit_record_get_request_id (record), ==,
+                   "0b5c1e2e-7f5e-4a8e-9d61-3c1d2e4f5a6b");
+  g_assert_cmpint (g_date_time_difference (kw_audit_record_get_time (record), before), >=, -1000);
+  g_assert_cmpint (g_date_time_difference (kw_audit_record_get_time (record), before), <,
+                   60 * G_USEC_PER_SEC);
+
+  /* The same through properties, for list views. */
+  g_object_get (record, "actor", &actor, "user-pool-id", &pool, "time", &time,
+                "success", &success, NULL);
+  g_assert_cmpstr (actor, ==, "AKIDEXAMPLE");
+  g_assert_cmpstr (pool, ==, "us-east-1_TestPool1");
+  g_assert_true (g_date_time_equal (time, kw_audit_record_get_time (record)));
+  g_assert_true (success);
+}
+
+static void
+count_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GListModel **records = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *records = kw_audit_log_read_finish (KW_AUDIT_LOG (object), result, NULL, &error);
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  guint       appended;
+  GListModel *records;
+} Ordering;
+
+static void
+appended_before_read_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  Ordering *ordering = user_data;
+
+  g_assert_true (kw_audit_log_append_finish (KW_AUDIT_LOG (object), result, NULL));
+  /* Every append queued before the read completes before it. */
+  g_assert_null (ordering->records);
+  ordering->appended++;
+}
+
+/* A read asked for while appends are queued sees every one of them. */
+static void
+test_read_behind_queue (void)
+{
+  const guint n = 50;
+  g_autoptr(KwAuditLog) log = kw_audit_log_new (NULL);
+  g_autoptr(GListModel) records = NULL;
+  Ordering ordering = { 0 };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *username = g_strdup_printf ("user-%04u", i);
+      KwAuditEntry entry = sample_entry (username);
+
+      kw_audit_log_append_async (log, &entry, NULL, appended_before_read_cb, &ordering);
+    }
+  kw_audit_log_read_async (log, NULL, NULL, count_read_cb, &ordering.records);
+
+  while (ordering.records == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  records = ordering.records;
+
+  g_assert_cmpuint (ordering.appended, ==, n);
+  g_assert_cmpuint (g_list_model_get_n_items (records), ==, n);
+  g_assert_cmpstr (kw_audit_record_get_username (record_at (records, 0)), ==, "user-0049");
+  g_assert_cmpstr (kw_audit_record_get_username (record_at (records, n - 1)), ==, "user-0000");
+}
+
+static void
+test_read_filter (void)
+{
+  static const char * const names[] = { "Jane.Doe", "sam", "jane", "ZOË-2", "zoë", NULL };
+  static const struct {
+    const char *filter;
+    const char *expected[4];
+  } cases[] = {
+    { "JANE", { "jane", "Jane.Doe", NULL } },
+    { "zoë", { "zoë", "ZOË-2", NULL } },
+    { "e.d", { "Jane.Doe", NULL } },
+    { "nobody", { NULL } },
+    { "", { "zoë", "ZOË-2", "jane", "sam" } },
+  };
+  g_autoptr(KwAuditLog) log = kw_audit_log_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      KwAuditEntry entry = sample_entry (names[i]);
+
+      g_assert_true (append (log, &entry, &error));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GListModel) records = read_log (log, cases[i].filter, NULL, NULL, &error);
+      guint expected = 0;
+
+      g_test_message ("filter \"%s\"", cases[i].filter);
+      g_assert_no_error (error);
+      while (expected < G_N_ELEMENTS (cases[i].expected) && cases[i].expected[expected] != NULL)
+        {
+          g_assert_cmpstr (kw_audit_record_get_username (record_at (records, expected)), ==,
+                           cases[i].expected[expected]);
+          expected++;
+        }
+      if (*cases[i].filter == '\0')
+        expected = g_strv_length ((char **) names);
+      g_assert_cmpuint (g_list_model_get_n_items (records), ==, expected);
+    }
+}
+
+/* Lines that are not records are skipped and counted, never a crash. */
+static void
+test_read_malformed (void)
+{
+  g_autoptr(KwAuditLog) log = kw_audit_log_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) records = NULL;
+  g_autofree char *good = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GFile) folder = NULL;
+  KwAuditEntry entry = sample_entry ("jane");
+  guint skipped = 0;
+
+  good = kw_audit_entry_to_json (&entry, NULL);
+  g_string_append_printf (text, "%s\n", good);
+  g_string_append (text, "not json\n");
+  g_string_append (text, "\n");
+  g_string_append (text, "[1, 2]\n");
+  g_string_append (text, "{\"username\":\"no-time\"}\n");
+  g_string_append (text, "{\"time\":\"last tuesday\",\"username\":\"bad-time\"}\n");
+  g_string_append (text, "{\"time\":\"2026-01-01T00:00:00Z\",\"username\":42}\n");
+  g_string_append (text, "{\"time\":\"2026-01-01T00:00:00Z\",\"username\":\"nul");
+  g_string_append_len (text, "\0", 1);
+  g_string_append (text, "\"}\n");
+  /* A record with nothing but a time is a record. */
+  g_string_append (text, "{\"time\":\"2026-01-01T00:00:00.5Z\"}\n");
+  g_string_append_printf (text, "%s\n", good);
+  /* A line a failed write cut short. */
+  g_string_append (text, "{\"time\":\"2026-01-01T00:00:00Z\",\"usern");
+
+  folder = g_file_get_parent (kw_audit_log_get_file (log));
+  g_file_make_directory_with_parents (folder, NULL, &error);
+  g_assert_no_error (error);
+  g_file_replace_contents (kw_audit_log_get_file (log), text->str, text->len, NULL, FALSE,
+                           G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  records = read_log (log, NULL, NULL, &skipped, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (skipped, ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (records), ==, 3);
+  g_assert_cmpstr (kw_audit_record_get_username (record_at (records, 0)), ==, "jane");
+  g_assert_null (kw_audit_record_get_username (record_at (records, 1)));
+  g_assert_null (kw_audit_record_get_action (record_at (records, 1)));
+  g_assert_cmpstr (kw_audit_record_get_username (record_at (records, 2)), ==, "jane");
+
+  /* With a filter, a record without a username never matches. */
+  g_clear_object (&records);
+  records = read_log (log, "j", NULL, &skipped, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (records), ==, 2);
+}
+
+static void
+test_record_from_json (void)
+{
+  g_autoptr(KwAuditRecord) record = NULL;
+
+  record = kw_audit_record_new_from_json ("{\"time\":\"2026-03-04T05:06:07.089Z\","
+                                          "\"actor\":null,\"username\":\"jane\"}");
+  g_assert_nonnull (record);
+  g_assert_null (kw_audit_record_get_actor (record));
+  g_assert_null (kw_audit_record_get_outcome (record));
+  g_assert_false (kw_audit_record_get_success (record));
+  g_assert_cmpint (g_date_time_get_year (kw_audit_record_get_time (record)), ==, 2026);
+  g_assert_cmpint (g_date_time_get_microsecond (kw_audit_record_get_time (record)), ==, 89000);
+
+  g_assert_null (kw_audit_record_new_from_json (""));
+  g_assert_null (kw_audit_record_new_from_json ("{}"));
+  g_assert_null (kw_audit_record_new_from_json ("{\"time\":null}"));
+  g_assert_null (kw_audit_record_new_from_json ("{\"time\":\"2026-01-01T00:00:00Z\","
+                                                "\"outcome\":{}}"));
+}
+
+static void
+test_read_error (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_state_dir (), "a-folder", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(KwAuditLog) log = kw_audit_log_new (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) records = NULL;
+  KwAuditEntry entry = sample_entry ("jane");
+  guint skipped = 99;
+
+  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+  records = read_log (log, NULL, NULL, &skipped, &error);
+  g_assert_null (records);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_assert_cmpuint (skipped, ==, 0);
+  g_clear_error (&error);
+
+  /* The queue goes on after a failed read. */
+  g_assert_false (append (log, &entry, &error));
+  g_assert_nonnull (error);
+}
+
+static void
+test_read_cancelled (void)
+{
+  g_autoptr(KwAuditLog) log = kw_audit_log_new (NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) records = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  KwAuditEntry entry = sample_entry ("jane");
+  guint finished = 0;
+
+  /* Cancelled while it waits behind an append: withdrawn, and the append
+   * is written all the same. */
+  kw_audit_log_append_async (log, &entry, NULL, count_cb, &finished);
+  kw_audit_log_read_async (log, NULL, cancellable, kw_test_store_result_cb, &result);
+  g_cancellable_cancel (cancellable);
+  kw_test_wait_result (&result);
+  records = kw_audit_log_read_finish (log, result, NULL, &error);
+  g_assert_null (records);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (finished, ==, 1);
+
+  g_clear_error (&error);
+  records = read_log (log, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (records), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -416,6 +745,14 @@ main (int    argc,
   g_test_add_func ("/keyway/audit-log/cancel-queued", test_cancel_queued);
   g_test_add_func ("/keyway/audit-log/no-secret-after-set-password",
                    test_no_secret_after_set_password);
+  g_test_add_func ("/keyway/audit-log/read-missing-is-empty", test_read_missing_is_empty);
+  g_test_add_func ("/keyway/audit-log/read-newest-first", test_read_newest_first);
+  g_test_add_func ("/keyway/audit-log/read-behind-queue", test_read_behind_queue);
+  g_test_add_func ("/keyway/audit-log/read-filter", test_read_filter);
+  g_test_add_func ("/keyway/audit-log/read-malformed", test_read_malformed);
+  g_test_add_func ("/keyway/audit-log/record-from-json", test_record_from_json);
+  g_test_add_func ("/keyway/audit-log/read-error", test_read_error);
+  g_test_add_func ("/keyway/audit-log/read-cancelled", test_read_cancelled);
 
   return g_test_run ();
 }

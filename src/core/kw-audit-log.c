@@ -19,7 +19,9 @@
  *
  * Appends go through a queue with one write in flight at a time, so lines
  * land in the order they were appended even though every write is
- * asynchronous. The stream is opened once, in append mode, and kept. */
+ * asynchronous. The stream is opened once, in append mode, and kept. Reads
+ * take their turn in the same queue, so a read sees every line appended
+ * before it was asked for. */
 
 struct _KwAuditLog
 {
@@ -399,6 +401,9 @@ open_then_write (KwAuditLog *self,
   g_task_run_in_thread (folder_task, make_folder_thread);
 }
 
+static void read_log (KwAuditLog *self,
+                      GTask      *task);
+
 static void
 process_next (KwAuditLog *self)
 {
@@ -406,19 +411,23 @@ process_next (KwAuditLog *self)
     {
       GTask *task = g_queue_pop_head (&self->pending);
       GCancellable *cancellable = g_task_get_cancellable (task);
+      gboolean is_read = g_task_get_source_tag (task) == kw_audit_log_read_async;
 
       /* A cancel only withdraws a line that has not started: cancelling a
        * write half way would leave half a line. */
       if (g_cancellable_is_cancelled (cancellable))
         {
           g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                   "The audit entry was withdrawn");
+                                   is_read ? "The audit log read was cancelled"
+                                           : "The audit entry was withdrawn");
           g_object_unref (task);
           continue;
         }
 
       self->busy = TRUE;
-      if (self->stream == NULL)
+      if (is_read)
+        read_log (self, task);
+      else if (self->stream == NULL)
         open_then_write (self, task);
       else
         write_line (self, task);
@@ -477,4 +486,234 @@ kw_audit_log_append_finish (KwAuditLog    *self,
                         FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Reading */
+
+/* The read as queued. */
+typedef struct
+{
+  char  *filter;
+  guint  n_skipped;
+} ReadRequest;
+
+static void
+read_request_free (ReadRequest *request)
+{
+  g_free (request->filter);
+  g_free (request);
+}
+
+/* The read on its worker thread. */
+typedef struct
+{
+  GFile     *file;
+  char      *filter;     /* casefolded, nullable */
+  GPtrArray *records;    /* out, newest first */
+  guint      n_skipped;  /* out */
+} ReadData;
+
+static void
+read_data_free (ReadData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data->filter);
+  g_clear_pointer (&data->records, g_ptr_array_unref);
+  g_free (data);
+}
+
+static gboolean
+matches_filter (KwAuditRecord *record,
+                const char    *filter)
+{
+  const char *username = kw_audit_record_get_username (record);
+  g_autofree char *folded = NULL;
+
+  if (filter == NULL)
+    return TRUE;
+  if (username == NULL)
+    return FALSE;
+
+  folded = g_utf8_casefold (username, -1);
+  return strstr (folded, filter) != NULL;
+}
+
+/* On a worker thread: the log is read whole, then walked from its end, so
+ * that the newest line comes first. */
+static void
+read_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ReadData *data = task_data;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  GError *error = NULL;
+  char *end;
+
+  data->records = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!g_file_load_contents (data->file, cancellable, &contents, &length, NULL, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          g_clear_error (&error);
+          g_task_return_boolean (task, TRUE);
+        }
+      else
+        {
+          g_task_return_error (task, error);
+        }
+      return;
+    }
+
+  end = contents + length;
+  while (end > contents)
+    {
+      char *start = end;
+      gsize line_length;
+      KwAuditRecord *record = NULL;
+
+      while (start > contents && start[-1] != '\n')
+        start--;
+      line_length = end - start;
+      *end = '\0';
+      end = start > contents ? start - 1 : contents;
+
+      if (line_length == 0)
+        continue;
+
+      /* A NUL would cut the line short: not a line Keyway wrote. */
+      if (memchr (start, '\0', line_length) == NULL)
+        record = kw_audit_record_new_from_json (start);
+      if (record == NULL)
+        {
+          data->n_skipped++;
+          continue;
+        }
+
+      if (matches_filter (record, data->filter))
+        g_ptr_array_add (data->records, record);
+      else
+        g_object_unref (record);
+    }
+
+  if (data->n_skipped > 0)
+    g_debug ("Audit log %s: %u lines skipped", g_file_peek_path (data->file), data->n_skipped);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+read_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  KwAuditLog *self = g_task_get_source_object (task);
+  ReadData *data = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+  GListStore *store;
+
+  ReadRequest *request = g_task_get_task_data (task);
+
+  self->busy = FALSE;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+    }
+  else
+    {
+      store = g_list_store_new (KW_TYPE_AUDIT_RECORD);
+      g_list_store_splice (store, 0, 0, data->records->pdata, data->records->len);
+      request->n_skipped = data->n_skipped;
+      g_task_return_pointer (task, store, g_object_unref);
+    }
+
+  process_next (self);
+}
+
+static void
+read_log (KwAuditLog *self,
+          GTask      *task)
+{
+  g_autoptr(GTask) read_task = NULL;
+  ReadData *data = g_new0 (ReadData, 1);
+  ReadRequest *request = g_task_get_task_data (task);
+
+  data->file = g_object_ref (self->file);
+  data->filter = request->filter != NULL ? g_utf8_casefold (request->filter, -1) : NULL;
+
+  /* No source object: the worker thread drops its reference to the task
+   * whenever it gets to it, which must not keep the log alive. */
+  read_task = g_task_new (NULL, g_task_get_cancellable (task), read_done_cb, task);
+  g_task_set_source_tag (read_task, read_log);
+  g_task_set_task_data (read_task, data, (GDestroyNotify) read_data_free);
+  g_task_run_in_thread (read_task, read_thread);
+}
+
+/**
+ * kw_audit_log_read_async:
+ * @self: a #KwAuditLog
+ * @username_filter: (nullable): keep records whose username contains this,
+ *   without regard to case; %NULL or "" keeps every record
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the records
+ * @user_data: data for @callback
+ *
+ * Reads the log after the appends queued before the call, on a worker
+ * thread. Records come newest first, in the reverse order of the file
+ * (which is the order the actions were taken, whatever the clock said).
+ */
+void
+kw_audit_log_read_async (KwAuditLog          *self,
+                         const char          *username_filter,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadRequest *request;
+
+  g_return_if_fail (KW_IS_AUDIT_LOG (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  request = g_new0 (ReadRequest, 1);
+  if (username_filter != NULL && *username_filter != '\0')
+    request->filter = g_strdup (username_filter);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kw_audit_log_read_async);
+  g_task_set_task_data (task, request, (GDestroyNotify) read_request_free);
+
+  g_queue_push_tail (&self->pending, g_steal_pointer (&task));
+  process_next (self);
+}
+
+/**
+ * kw_audit_log_read_finish:
+ * @self: a #KwAuditLog
+ * @result: the result
+ * @n_skipped: (out) (optional): lines that were not a record
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): a #GListModel of #KwAuditRecord,
+ *   newest first, or %NULL with @error set
+ */
+GListModel *
+kw_audit_log_read_finish (KwAuditLog    *self,
+                          GAsyncResult  *result,
+                          guint         *n_skipped,
+                          GError       **error)
+{
+  g_return_val_if_fail (KW_IS_AUDIT_LOG (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kw_audit_log_read_async, NULL);
+
+  if (n_skipped != NULL)
+    *n_skipped = ((ReadRequest *) g_task_get_task_data (G_TASK (result)))->n_skipped;
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

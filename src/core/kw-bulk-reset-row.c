@@ -11,6 +11,8 @@
 
 #include "kw-core-enums.h"
 
+#include <string.h>
+
 /* One username's result in a bulk reset. Its state, error, request id and
  * attempts are set by the run in kw-bulk-reset.c, through
  * kw-bulk-reset-private.h. */
@@ -24,6 +26,7 @@ struct _KwBulkResetRow
   GError         *error;
   char           *request_id;
   guint           attempts;
+  GDateTime      *time;
   guint           requeues;   /* throttled answers in the current run */
 };
 
@@ -36,6 +39,7 @@ enum {
   PROP_ERROR,
   PROP_REQUEST_ID,
   PROP_ATTEMPTS,
+  PROP_TIME,
   N_PROPS
 };
 
@@ -49,6 +53,7 @@ kw_bulk_reset_row_finalize (GObject *object)
   g_clear_pointer (&self->username, g_free);
   g_clear_error (&self->error);
   g_clear_pointer (&self->request_id, g_free);
+  g_clear_pointer (&self->time, g_date_time_unref);
 
   G_OBJECT_CLASS (kw_bulk_reset_row_parent_class)->finalize (object);
 }
@@ -77,6 +82,9 @@ kw_bulk_reset_row_get_property (GObject    *object,
       break;
     case PROP_ATTEMPTS:
       g_value_set_uint (value, self->attempts);
+      break;
+    case PROP_TIME:
+      g_value_set_boxed (value, self->time);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -140,6 +148,14 @@ kw_bulk_reset_row_class_init (KwBulkResetRowClass *klass)
   properties[PROP_ATTEMPTS] =
     g_param_spec_uint ("attempts", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * KwBulkResetRow:time:
+   *
+   * When the row last ended, done or failed; %NULL while it has not.
+   */
+  properties[PROP_TIME] =
+    g_param_spec_boxed ("time", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -200,7 +216,100 @@ kw_bulk_reset_row_get_attempts (KwBulkResetRow *self)
   return self->attempts;
 }
 
+/**
+ * kw_bulk_reset_row_get_time:
+ *
+ * Returns: (nullable) (transfer none): when the row last ended
+ */
+GDateTime *
+kw_bulk_reset_row_get_time (KwBulkResetRow *self)
+{
+  g_return_val_if_fail (KW_IS_BULK_RESET_ROW (self), NULL);
+
+  return self->time;
+}
+
+/* "Timeout" for KW_COGNITO_ERROR_TIMEOUT: the code's nick in CamelCase, like
+ * the service's own names, and as the helpdesk writes it in the audit log. */
+static char *
+camel_case_nick (const char *nick)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  gboolean upper = TRUE;
+
+  for (const char *p = nick; *p != '\0'; p++)
+    {
+      if (*p == '-')
+        {
+          upper = TRUE;
+          continue;
+        }
+      g_string_append_c (name, upper ? g_ascii_toupper (*p) : *p);
+      upper = FALSE;
+    }
+
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+/**
+ * kw_bulk_reset_row_dup_error_name:
+ *
+ * Returns: (nullable) (transfer full): the name of the row's error, or
+ *   %NULL when it has none
+ */
+char *
+kw_bulk_reset_row_dup_error_name (KwBulkResetRow *self)
+{
+  g_return_val_if_fail (KW_IS_BULK_RESET_ROW (self), NULL);
+
+  if (self->error == NULL)
+    return NULL;
+
+  if (self->error->domain == KW_COGNITO_ERROR)
+    {
+      g_autoptr(GEnumClass) enum_class = g_type_class_ref (KW_TYPE_COGNITO_ERROR);
+      const char *name = kw_cognito_error_get_name (self->error);
+      GEnumValue *value;
+
+      if (name != NULL)
+        return g_strdup (name);
+
+      value = g_enum_get_value (enum_class, self->error->code);
+      return value != NULL ? camel_case_nick (value->value_nick) : g_strdup ("UnknownError");
+    }
+
+  if (g_error_matches (self->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_strdup ("Cancelled");
+
+  return g_strdup_printf ("%s:%d", g_quark_to_string (self->error->domain), self->error->code);
+}
+
 /* For the run, through kw-bulk-reset-private.h */
+
+GError *
+kw_bulk_reset_error_from_name (const char *name,
+                               const char *request_id)
+{
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (KW_TYPE_COGNITO_ERROR);
+  g_autofree char *message = g_strdup_printf ("Failed in an earlier run: %s", name);
+  KwCognitoError code;
+
+  if (kw_cognito_error_code_from_name (name, &code))
+    return kw_cognito_error_new_full (code, name, 0, request_id, message);
+
+  /* A local or transport failure: its name is the code's nick. */
+  for (guint i = 0; i < enum_class->n_values; i++)
+    {
+      g_autofree char *nick_name = camel_case_nick (enum_class->values[i].value_nick);
+
+      if (strcmp (nick_name, name) == 0)
+        return kw_cognito_error_new_full (enum_class->values[i].value, NULL, 0, request_id,
+                                          message);
+    }
+
+  return kw_cognito_error_new_full (KW_COGNITO_ERROR_UNKNOWN_ERROR, name, 0, request_id,
+                                    message);
+}
 
 KwBulkResetRow *
 kw_bulk_reset_row_new (const char *username)
@@ -242,6 +351,20 @@ kw_bulk_reset_row_set_request_id (KwBulkResetRow *self,
   g_free (self->request_id);
   self->request_id = g_strdup (request_id);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUEST_ID]);
+}
+
+void
+kw_bulk_reset_row_set_time (KwBulkResetRow *self,
+                            GDateTime      *time)
+{
+  if (self->time == time ||
+      (self->time != NULL && time != NULL && g_date_time_equal (self->time, time)))
+    return;
+
+  g_clear_pointer (&self->time, g_date_time_unref);
+  if (time != NULL)
+    self->time = g_date_time_ref (time);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME]);
 }
 
 void

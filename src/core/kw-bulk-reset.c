@@ -9,49 +9,13 @@
 
 #include "kw-bulk-reset-private.h"
 
-#include "kw-bulk-pace-private.h"
-
 #include <string.h>
 
-/* AdminResetUserPassword over a list, as fast as the pool's quota allows and
- * no faster.
- *
- * The quota is not known in advance: the dispatcher learns it as it goes,
- * through the pace in kw-bulk-pace.c.
- *
- * A throttled row did nothing, so it waits its turn again (up to
- * `max-requeues` times in one run). Every other answer is final, and so is
- * a timeout or a dropped connection, after which the reset may have
- * happened: a row is never sent twice in one run unless the service said it
- * did nothing. To keep it that way, the client makes one attempt per call
- * while a run is on, since its own retries would resend after a dropped
- * connection. */
+/* The bulk reset's rows, counts and settings; the run itself is in
+ * kw-bulk-reset-run.c, the results export in kw-bulk-reset-export.c. */
 
 #define DEFAULT_MAX_REQUEUES 20
 #define MAX_CONCURRENCY 64
-
-struct _KwBulkReset
-{
-  GObject         parent_instance;
-
-  KwHelpdesk     *helpdesk;
-  GPtrArray      *rows;
-  guint           concurrency;
-  guint           max_requeues;
-  guint           by_state[KW_BULK_ROW_FAILED + 1];
-  guint           done;          /* as last notified */
-  guint           failed;
-  guint           remaining;
-
-  /* The run, while there is one. */
-  GTask          *task;
-  GQueue          queue;         /* rows to send, borrowed from @rows */
-  guint           in_flight;
-  gboolean        stopping;      /* cancelled: send nothing more */
-  GSource        *pace_source;
-  GSource        *cancel_source;
-  KwBulkPace     *pace;
-};
 
 static void kw_bulk_reset_list_model_init (GListModelInterface *iface);
 
@@ -65,9 +29,12 @@ enum {
   PROP_CONCURRENCY,
   PROP_MAX_REQUEUES,
   PROP_RUNNING,
+  PROP_PAUSED,
   PROP_DONE,
   PROP_FAILED,
   PROP_REMAINING,
+  PROP_SECONDS_LEFT,
+  PROP_JOURNAL,
   N_PROPS
 };
 
@@ -79,24 +46,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* One request in flight. */
-typedef struct
-{
-  KwBulkReset    *self;
-  KwBulkResetRow *row;
-  gint64          sent_us;
-} Attempt;
-
-static void
-attempt_free (Attempt *attempt)
-{
-  g_clear_object (&attempt->self);
-  g_clear_object (&attempt->row);
-  g_free (attempt);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Attempt, attempt_free)
 
 static GType
 kw_bulk_reset_get_item_type (GListModel *model)
@@ -139,6 +88,7 @@ kw_bulk_reset_dispose (GObject *object)
   g_assert (self->task == NULL);
 
   g_clear_object (&self->helpdesk);
+  g_clear_object (&self->journal);
 
   G_OBJECT_CLASS (kw_bulk_reset_parent_class)->dispose (object);
 }
@@ -150,6 +100,7 @@ kw_bulk_reset_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->pace, kw_bulk_pace_free);
+  g_clear_pointer (&self->eta, kw_bulk_eta_free);
 
   G_OBJECT_CLASS (kw_bulk_reset_parent_class)->finalize (object);
 }
@@ -176,6 +127,9 @@ kw_bulk_reset_get_property (GObject    *object,
     case PROP_RUNNING:
       g_value_set_boolean (value, self->task != NULL);
       break;
+    case PROP_PAUSED:
+      g_value_set_boolean (value, self->paused);
+      break;
     case PROP_DONE:
       g_value_set_uint (value, self->done);
       break;
@@ -185,12 +139,16 @@ kw_bulk_reset_get_property (GObject    *object,
     case PROP_REMAINING:
       g_value_set_uint (value, self->remaining);
       break;
+    case PROP_SECONDS_LEFT:
+      g_value_set_double (value, self->seconds_left);
+      break;
+    case PROP_JOURNAL:
+      g_value_set_object (value, self->journal);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
-
-static void dispatch (KwBulkReset *self);
 
 static void
 kw_bulk_reset_set_property (GObject      *object,
@@ -214,6 +172,12 @@ kw_bulk_reset_set_property (GObject      *object,
           self->max_requeues = g_value_get_uint (value);
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+    case PROP_PAUSED:
+      kw_bulk_reset_set_paused (self, g_value_get_boolean (value));
+      break;
+    case PROP_JOURNAL:
+      kw_bulk_reset_set_journal (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -254,6 +218,14 @@ kw_bulk_reset_class_init (KwBulkResetClass *klass)
   properties[PROP_RUNNING] =
     g_param_spec_boolean ("running", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * KwBulkReset:paused:
+   *
+   * Nothing new is sent while paused; requests in flight finish.
+   */
+  properties[PROP_PAUSED] =
+    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DONE] =
     g_param_spec_uint ("done", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -268,6 +240,24 @@ kw_bulk_reset_class_init (KwBulkResetClass *klass)
   properties[PROP_REMAINING] =
     g_param_spec_uint ("remaining", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * KwBulkReset:seconds-left:
+   *
+   * The estimated time until every row has ended, or -1 when unknown; see
+   * kw_bulk_reset_get_seconds_left().
+   */
+  properties[PROP_SECONDS_LEFT] =
+    g_param_spec_double ("seconds-left", NULL, NULL, -1, G_MAXDOUBLE, -1,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * KwBulkReset:journal:
+   *
+   * Where ended rows are recorded, for a resume; see
+   * kw_bulk_reset_set_journal().
+   */
+  properties[PROP_JOURNAL] =
+    g_param_spec_object ("journal", NULL, NULL, KW_TYPE_BULK_JOURNAL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -292,11 +282,13 @@ kw_bulk_reset_init (KwBulkReset *self)
   self->concurrency = KW_BULK_RESET_DEFAULT_CONCURRENCY;
   self->max_requeues = DEFAULT_MAX_REQUEUES;
   self->pace = kw_bulk_pace_new ();
+  self->eta = kw_bulk_eta_new ();
+  self->seconds_left = -1;
   g_queue_init (&self->queue);
 }
 
-static void
-notify_counts (KwBulkReset *self)
+void
+kw_bulk_reset_notify_counts (KwBulkReset *self)
 {
   guint done = self->by_state[KW_BULK_ROW_DONE];
   guint failed = self->by_state[KW_BULK_ROW_FAILED];
@@ -319,10 +311,10 @@ notify_counts (KwBulkReset *self)
     }
 }
 
-static void
-set_row_state (KwBulkReset    *self,
-               KwBulkResetRow *row,
-               KwBulkRowState  state)
+void
+kw_bulk_reset_set_row_state (KwBulkReset    *self,
+                             KwBulkResetRow *row,
+                             KwBulkRowState  state)
 {
   KwBulkRowState old = kw_bulk_reset_row_get_state (row);
 
@@ -334,17 +326,65 @@ set_row_state (KwBulkReset    *self,
   kw_bulk_reset_row_set_state (row, state);
 }
 
-/* A row ended: its state is final for this run. */
 static void
-end_row (KwBulkReset    *self,
-         KwBulkResetRow *row,
-         KwBulkRowState  state,
-         const GError   *error)
+set_seconds_left (KwBulkReset *self,
+                  double       seconds_left)
 {
+  if (self->seconds_left == seconds_left)
+    return;
+
+  self->seconds_left = seconds_left;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECONDS_LEFT]);
+}
+
+void
+kw_bulk_reset_update_seconds_left (KwBulkReset *self)
+{
+  if (self->task == NULL)
+    set_seconds_left (self, self->remaining == 0 ? 0 : -1);
+  else
+    set_seconds_left (self, kw_bulk_eta_seconds_left (self->eta, self->remaining,
+                                                      g_get_monotonic_time ()));
+}
+
+static void
+record_in_journal (KwBulkReset    *self,
+                   KwBulkResetRow *row)
+{
+  g_autofree char *error_name = kw_bulk_reset_row_dup_error_name (row);
+
+  kw_bulk_journal_record (self->journal, kw_bulk_reset_row_get_username (row),
+                          kw_bulk_reset_row_get_state (row) == KW_BULK_ROW_DONE,
+                          error_name, kw_bulk_reset_row_get_request_id (row),
+                          kw_bulk_reset_row_get_time (row));
+}
+
+/* A row ended: its state is final for this run. */
+void
+kw_bulk_reset_end_row (KwBulkReset    *self,
+                       KwBulkResetRow *row,
+                       KwBulkRowState  state,
+                       const GError   *error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
   kw_bulk_reset_row_set_error (row, error);
-  set_row_state (self, row, state);
-  notify_counts (self);
+  kw_bulk_reset_row_set_time (row, now);
+  kw_bulk_reset_set_row_state (self, row, state);
+  /* Recorded first: whatever a handler of the signals below does, even
+   * quitting, the row is on its way to disk. */
+  if (self->journal != NULL)
+    record_in_journal (self, row);
+  kw_bulk_eta_row_ended (self->eta, g_get_monotonic_time ());
+  kw_bulk_reset_notify_counts (self);
+  kw_bulk_reset_update_seconds_left (self);
   g_signal_emit (self, signals[PROGRESS], 0, self->done, self->failed, self->remaining);
+}
+
+void
+kw_bulk_reset_notify_running (KwBulkReset *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
 
 /**
@@ -441,7 +481,7 @@ kw_bulk_reset_set_concurrency (KwBulkReset *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONCURRENCY]);
 
   if (self->task != NULL && self->pace_source == NULL)
-    dispatch (self);
+    kw_bulk_reset_dispatch (self);
 }
 
 guint
@@ -476,323 +516,142 @@ kw_bulk_reset_get_running (KwBulkReset *self)
   return self->task != NULL;
 }
 
-/* The client's own retries, off while a run is on. Several runs may share a
- * client, so the setting is restored when the last one ends. */
-
-typedef struct
-{
-  guint runs;
-  guint saved_max_attempts;
-} RetryHold;
-
-static GQuark
-retry_hold_quark (void)
-{
-  return g_quark_from_static_string ("kw-bulk-reset-retry-hold");
-}
-
-static void
-hold_client_retries (KwCognitoClient *client)
-{
-  RetryHold *hold = g_object_get_qdata (G_OBJECT (client), retry_hold_quark ());
-
-  if (hold == NULL)
-    {
-      hold = g_new0 (RetryHold, 1);
-      g_object_get (client, "max-attempts", &hold->saved_max_attempts, NULL);
-      g_object_set_qdata_full (G_OBJECT (client), retry_hold_quark (), hold, g_free);
-      g_object_set (client, "max-attempts", 1, NULL);
-    }
-
-  hold->runs++;
-}
-
-static void
-release_client_retries (KwCognitoClient *client)
-{
-  RetryHold *hold = g_object_get_qdata (G_OBJECT (client), retry_hold_quark ());
-
-  g_assert (hold != NULL && hold->runs > 0);
-
-  if (--hold->runs > 0)
-    return;
-
-  g_object_set (client, "max-attempts", hold->saved_max_attempts, NULL);
-  g_object_set_qdata (G_OBJECT (client), retry_hold_quark (), NULL);
-}
-
-/* Sending */
-
-static gboolean
-is_throttling (const GError *error)
-{
-  return g_error_matches (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_TOO_MANY_REQUESTS) ||
-         g_error_matches (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_THROTTLING);
-}
-
-static void
-reset_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(Attempt) attempt = user_data;
-  KwBulkReset *self = attempt->self;
-  KwBulkResetRow *row = attempt->row;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *request_id = NULL;
-  gint64 now = g_get_monotonic_time ();
-
-  g_assert (self->in_flight > 0);
-  self->in_flight--;
-
-  if (kw_helpdesk_reset_finish (KW_HELPDESK (object), result, &request_id, &error))
-    {
-      kw_bulk_pace_record_accepted (self->pace, now);
-      kw_bulk_reset_row_set_request_id (row, request_id);
-      end_row (self, row, KW_BULK_ROW_DONE, NULL);
-    }
-  else if (is_throttling (error))
-    {
-      guint requeues = kw_bulk_reset_row_get_requeues (row);
-
-      kw_bulk_reset_row_set_request_id (row, kw_cognito_error_get_request_id (error));
-      kw_bulk_pace_slow_down (self->pace, attempt->sent_us, g_get_monotonic_time ());
-
-      if (requeues < self->max_requeues)
-        {
-          /* The service did nothing: the row goes back to the front, so
-           * that the list still ends in roughly its own order. */
-          kw_bulk_reset_row_set_requeues (row, requeues + 1);
-          set_row_state (self, row, KW_BULK_ROW_PENDING);
-          g_queue_push_head (&self->queue, row);
-        }
-      else
-        {
-          end_row (self, row, KW_BULK_ROW_FAILED, error);
-        }
-    }
-  else
-    {
-      /* An answer from the service used a token of the quota; a transport
-       * failure tells nothing about it. */
-      if (kw_cognito_error_get_http_status (error) != 0)
-        kw_bulk_pace_record_accepted (self->pace, now);
-      kw_bulk_reset_row_set_request_id (row, kw_cognito_error_get_request_id (error));
-      end_row (self, row, KW_BULK_ROW_FAILED, error);
-    }
-
-  dispatch (self);
-}
-
-static void
-send_row (KwBulkReset    *self,
-          KwBulkResetRow *row,
-          gint64          now)
-{
-  Attempt *attempt = g_new0 (Attempt, 1);
-
-  attempt->self = g_object_ref (self);
-  attempt->row = g_object_ref (row);
-  attempt->sent_us = now;
-
-  self->in_flight++;
-  set_row_state (self, row, KW_BULK_ROW_RUNNING);
-  kw_bulk_reset_row_add_attempt (row);
-
-  /* No cancellable: a cancelled run lets requests in flight finish, so that
-   * each keeps its real outcome. */
-  kw_helpdesk_reset_async (self->helpdesk, kw_bulk_reset_row_get_username (row), NULL,
-                           NULL, reset_cb, attempt);
-}
-
-static void
-finish_run (KwBulkReset *self)
-{
-  g_autoptr(GTask) task = g_steal_pointer (&self->task);
-  gboolean cancelled = self->stopping;
-
-  if (self->pace_source != NULL)
-    {
-      g_source_destroy (self->pace_source);
-      g_clear_pointer (&self->pace_source, g_source_unref);
-    }
-  if (self->cancel_source != NULL)
-    {
-      g_source_destroy (self->cancel_source);
-      g_clear_pointer (&self->cancel_source, g_source_unref);
-    }
-
-  /* Rows never sent stay pending, for the next run. */
-  g_queue_clear (&self->queue);
-  self->stopping = FALSE;
-
-  release_client_retries (kw_helpdesk_get_client (self->helpdesk));
-  notify_counts (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
-
-  if (cancelled)
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                             "The bulk reset was cancelled");
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static gboolean
-pace_cb (gpointer user_data)
-{
-  KwBulkReset *self = user_data;
-
-  g_clear_pointer (&self->pace_source, g_source_unref);
-  dispatch (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for_pace (KwBulkReset *self,
-               guint        delay_ms)
-{
-  self->pace_source = g_timeout_source_new (delay_ms);
-  g_source_set_static_name (self->pace_source, "[keyway] bulk reset pace");
-  g_source_set_callback (self->pace_source, pace_cb, self, NULL);
-  g_source_attach (self->pace_source, g_task_get_context (self->task));
-}
-
-/* Sends what the concurrency and the pace allow, and ends the run when
- * nothing is left to send or wait for. */
-static void
-dispatch (KwBulkReset *self)
-{
-  g_assert (self->task != NULL);
-
-  /* The cancellable's source runs later; nothing goes out in between. */
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (self->task)))
-    self->stopping = TRUE;
-
-  while (!self->stopping && self->pace_source == NULL &&
-         self->in_flight < self->concurrency && !g_queue_is_empty (&self->queue))
-    {
-      gint64 now = g_get_monotonic_time ();
-      guint delay_ms = kw_bulk_pace_hold_back (self->pace, now);
-
-      if (delay_ms > 0)
-        {
-          wait_for_pace (self, delay_ms);
-          break;
-        }
-
-      kw_bulk_pace_advance (self->pace, now);
-      send_row (self, g_queue_pop_head (&self->queue), now);
-    }
-
-  if (self->in_flight == 0 && (self->stopping || g_queue_is_empty (&self->queue)))
-    finish_run (self);
-}
-
-static gboolean
-cancelled_cb (GCancellable *cancellable,
-              gpointer      user_data)
-{
-  KwBulkReset *self = user_data;
-
-  g_clear_pointer (&self->cancel_source, g_source_unref);
-  self->stopping = TRUE;
-
-  if (self->pace_source != NULL)
-    {
-      g_source_destroy (self->pace_source);
-      g_clear_pointer (&self->pace_source, g_source_unref);
-    }
-
-  dispatch (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 /**
- * kw_bulk_reset_run_async:
- * @self: a #KwBulkReset
- * @cancellable: (nullable): stops sending; requests in flight still finish
- * @callback: called when every row ended, or after a cancel once the
- *   requests in flight have answered
- * @user_data: data for @callback
+ * kw_bulk_reset_set_paused:
+ * @paused: %TRUE to stop sending, %FALSE to go on
  *
- * Resets every row that is not done, failed rows included. While the run is
- * on, the helpdesk's client makes a single attempt per call (its
- * #KwCognitoClient:max-attempts is restored afterwards), so that nothing but
- * a throttled answer is ever sent again.
+ * A pause stops the sending, not the run: requests in flight finish and
+ * keep their outcome, and the run stays on until it is resumed (it then
+ * goes on where it was) or cancelled. Time paused does not count in the
+ * estimate of the time left.
  */
 void
-kw_bulk_reset_run_async (KwBulkReset         *self,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
+kw_bulk_reset_set_paused (KwBulkReset *self,
+                          gboolean     paused)
 {
-  g_autoptr(GTask) task = NULL;
+  gint64 now = g_get_monotonic_time ();
 
   g_return_if_fail (KW_IS_BULK_RESET (self));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, kw_bulk_reset_run_async);
-  /* A cancel that comes after the last row ended changes nothing. */
-  g_task_set_check_cancellable (task, FALSE);
-
-  if (self->task != NULL)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
-                               "The bulk reset is already running");
-      return;
-    }
-
-  if (g_task_return_error_if_cancelled (task))
+  paused = !!paused;
+  if (self->paused == paused)
     return;
 
-  for (guint i = 0; i < self->rows->len; i++)
+  self->paused = paused;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
+
+  if (self->task == NULL)
+    return;
+
+  if (paused)
     {
-      KwBulkResetRow *row = g_ptr_array_index (self->rows, i);
-
-      if (kw_bulk_reset_row_get_state (row) == KW_BULK_ROW_DONE)
-        continue;
-
-      kw_bulk_reset_row_set_requeues (row, 0);
-      kw_bulk_reset_row_set_error (row, NULL);
-      set_row_state (self, row, KW_BULK_ROW_PENDING);
-      g_queue_push_tail (&self->queue, row);
+      kw_bulk_eta_pause (self->eta, now);
+      kw_bulk_reset_update_seconds_left (self);
+      /* The pace's timer would only find the run paused. */
+      if (self->pace_source != NULL)
+        {
+          g_source_destroy (self->pace_source);
+          g_clear_pointer (&self->pace_source, g_source_unref);
+        }
     }
-
-  self->task = g_steal_pointer (&task);
-  kw_bulk_pace_restart (self->pace);
-  hold_client_retries (kw_helpdesk_get_client (self->helpdesk));
-  notify_counts (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
-
-  if (cancellable != NULL)
+  else
     {
-      self->cancel_source = g_cancellable_source_new (cancellable);
-      g_source_set_static_name (self->cancel_source, "[keyway] bulk reset cancel");
-      g_source_set_callback (self->cancel_source, G_SOURCE_FUNC (cancelled_cb), self, NULL);
-      g_source_attach (self->cancel_source, g_task_get_context (self->task));
+      kw_bulk_eta_resume (self->eta, now);
+      kw_bulk_reset_update_seconds_left (self);
+      if (self->pace_source == NULL)
+        kw_bulk_reset_dispatch (self);
     }
+}
 
-  dispatch (self);
+gboolean
+kw_bulk_reset_get_paused (KwBulkReset *self)
+{
+  g_return_val_if_fail (KW_IS_BULK_RESET (self), FALSE);
+
+  return self->paused;
 }
 
 /**
- * kw_bulk_reset_run_finish:
+ * kw_bulk_reset_get_seconds_left:
  *
- * Returns: %TRUE when every row ended (failed ones included); %FALSE with
- *   %G_IO_ERROR_CANCELLED after a cancel
+ * The rate is that of rows ending (done or failed) over the last 30 seconds
+ * of the run, time paused left out, so it includes the throttling.
+ *
+ * Returns: the estimated seconds until every row has ended, 0 when none
+ *   remains, or -1 when unknown
  */
-gboolean
-kw_bulk_reset_run_finish (KwBulkReset   *self,
-                          GAsyncResult  *result,
-                          GError       **error)
+double
+kw_bulk_reset_get_seconds_left (KwBulkReset *self)
 {
-  g_return_val_if_fail (KW_IS_BULK_RESET (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kw_bulk_reset_run_async,
-                        FALSE);
+  g_return_val_if_fail (KW_IS_BULK_RESET (self), -1);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return self->seconds_left;
 }
+
+/**
+ * kw_bulk_reset_set_journal:
+ * @journal: (nullable): the journal of the file and pool, opened with
+ *   kw_bulk_journal_open_async()
+ *
+ * Pending rows take the outcome the journal records for them: done rows
+ * are skipped by a run, failed ones retried. Rows that already ended here
+ * are recorded in @journal if it does not know them. From then on, every
+ * row that ends is recorded.
+ */
+void
+kw_bulk_reset_set_journal (KwBulkReset   *self,
+                           KwBulkJournal *journal)
+{
+  g_return_if_fail (KW_IS_BULK_RESET (self));
+  g_return_if_fail (journal == NULL || KW_IS_BULK_JOURNAL (journal));
+  g_return_if_fail (self->task == NULL);
+
+  if (!g_set_object (&self->journal, journal))
+    return;
+
+  for (guint i = 0; journal != NULL && i < self->rows->len; i++)
+    {
+      KwBulkResetRow *row = g_ptr_array_index (self->rows, i);
+      KwBulkRowState state = kw_bulk_reset_row_get_state (row);
+      const KwBulkJournalEntry *entry =
+        kw_bulk_journal_lookup (journal, kw_bulk_reset_row_get_username (row));
+
+      if (state == KW_BULK_ROW_PENDING && entry != NULL)
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (!entry->done)
+            error = kw_bulk_reset_error_from_name (entry->error_name != NULL
+                                                     ? entry->error_name : "UnknownError",
+                                                   entry->request_id);
+          kw_bulk_reset_row_set_error (row, error);
+          kw_bulk_reset_row_set_request_id (row, entry->request_id);
+          kw_bulk_reset_row_set_time (row, entry->time);
+          kw_bulk_reset_set_row_state (self, row,
+                                       entry->done ? KW_BULK_ROW_DONE : KW_BULK_ROW_FAILED);
+        }
+      else if (state != KW_BULK_ROW_PENDING &&
+               (entry == NULL || entry->done != (state == KW_BULK_ROW_DONE)))
+        {
+          record_in_journal (self, row);
+        }
+    }
+
+  kw_bulk_reset_notify_counts (self);
+  kw_bulk_reset_update_seconds_left (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOURNAL]);
+}
+
+/**
+ * kw_bulk_reset_get_journal:
+ *
+ * Returns: (nullable) (transfer none): where ended rows are recorded
+ */
+KwBulkJournal *
+kw_bulk_reset_get_journal (KwBulkReset *self)
+{
+  g_return_val_if_fail (KW_IS_BULK_RESET (self), NULL);
+
+  return self->journal;
+}
+

@@ -7,15 +7,22 @@
 
 /* Runs a bulk reset against the fake Cognito in this process, with a
  * request-rate quota, and prints how close it came to the quota's ideal
- * time. A figure, not a pass/fail test: it exits 0 when the run finished
- * with every row done, 1 otherwise.
+ * time, and the peak memory. A figure, not a pass/fail test: it exits 0
+ * when every row is accounted for (each user got exactly one code, every
+ * row ended done), 1 otherwise.
  *
  *   bench-bulk-reset [--users 500] [--rate 25] [--concurrency 4] [--no-audit]
+ *                    [--no-journal] [--cancel-at N]
+ *
+ * The run records its rows in a resume journal, as the app does. With
+ * --cancel-at, it is cancelled once N rows are done and resumed from the
+ * journal by a new bulk reset, as after closing the app.
  *
  * Nothing here talks to AWS: the fake listens on 127.0.0.1. */
 
 #include "config.h"
 
+#include "kw-bulk-journal.h"
 #include "kw-bulk-reset.h"
 #include "kw-fake-cognito.h"
 
@@ -42,6 +49,90 @@ run_cb (GObject      *object,
 
   outcome->ok = kw_bulk_reset_run_finish (KW_BULK_RESET (object), result, &outcome->error);
   outcome->finished = TRUE;
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         cancel_at;
+} CancelAt;
+
+static void
+cancel_at_cb (KwBulkReset *bulk,
+              guint        done,
+              guint        failed,
+              guint        remaining,
+              gpointer     user_data)
+{
+  CancelAt *cancel = user_data;
+
+  if (done >= cancel->cancel_at)
+    g_cancellable_cancel (cancel->cancellable);
+}
+
+static void
+code_sent_cb (KwFakeCognito *fake,
+              const char    *username,
+              const char    *destination,
+              const char    *medium,
+              const char    *code,
+              gpointer       user_data)
+{
+  GHashTable *codes = user_data;
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (codes, username));
+
+  g_hash_table_replace (codes, g_strdup (username), GUINT_TO_POINTER (count + 1));
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Opens the journal of @list's file in @folder, as the app opens the one of
+ * the CSV file it read. */
+static KwBulkJournal *
+open_journal (const char * const  *list,
+              GFile               *folder,
+              GError             **error)
+{
+  g_autoptr(GString) text = g_string_new ("username\n");
+  g_autofree char *checksum = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  for (guint i = 0; list[i] != NULL; i++)
+    g_string_append_printf (text, "%s\n", list[i]);
+  checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text->str, text->len);
+
+  kw_bulk_journal_open_async (checksum, POOL, folder, NULL, store_result_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return kw_bulk_journal_open_finish (result, error);
+}
+
+/* One run of @bulk, cancelled once @cancel_at rows are done (0: never). */
+static void
+run_bulk (KwBulkReset *bulk,
+          guint        cancel_at,
+          Outcome     *outcome)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  CancelAt cancel = { cancellable, cancel_at };
+  gulong handler = 0;
+
+  if (cancel_at > 0)
+    handler = g_signal_connect (bulk, "progress", G_CALLBACK (cancel_at_cb), &cancel);
+
+  kw_bulk_reset_run_async (bulk, cancellable, run_cb, outcome);
+  while (!outcome->finished)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (handler != 0)
+    g_signal_handler_disconnect (bulk, handler);
 }
 
 static gboolean
@@ -77,6 +168,8 @@ main (int    argc,
   double rate = 25;
   int concurrency = KW_BULK_RESET_DEFAULT_CONCURRENCY;
   gboolean no_audit = FALSE;
+  gboolean no_journal = FALSE;
+  int cancel_at = 0;
   const GOptionEntry entries[] = {
     { "users", 'u', 0, G_OPTION_ARG_INT, &users, "Users to reset (default 500)", "N" },
     { "rate", 'r', 0, G_OPTION_ARG_DOUBLE, &rate,
@@ -84,6 +177,9 @@ main (int    argc,
     { "concurrency", 'c', 0, G_OPTION_ARG_INT, &concurrency,
       "Requests in flight at most (default 4)", "C" },
     { "no-audit", 0, 0, G_OPTION_ARG_NONE, &no_audit, "Write no audit log", NULL },
+    { "no-journal", 0, 0, G_OPTION_ARG_NONE, &no_journal, "Keep no resume journal", NULL },
+    { "cancel-at", 0, 0, G_OPTION_ARG_INT, &cancel_at,
+      "Cancel once N rows are done, then resume from the journal in a new bulk reset", "N" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- time a bulk reset against the fake");
@@ -94,6 +190,9 @@ main (int    argc,
   g_autoptr(KwAuditLog) log = NULL;
   g_autoptr(KwHelpdesk) helpdesk = NULL;
   g_autoptr(KwBulkReset) bulk = NULL;
+  g_autoptr(KwBulkJournal) journal = NULL;
+  g_autoptr(GFile) journal_folder = NULL;
+  g_autoptr(GHashTable) codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) list = NULL;
   g_autofree char *state_dir = NULL;
@@ -101,9 +200,12 @@ main (int    argc,
   KwFakeDirectory *directory;
   Outcome outcome = { 0 };
   struct rusage usage;
-  guint requests, throttled = 0, done, failed;
-  gint64 start, elapsed_us;
-  double elapsed, ideal;
+  guint requests, throttled = 0, done, failed, pending;
+  guint once = 0, twice_or_more = 0, never = 0;
+  guint done_before_cancel = 0;
+  gint64 start, elapsed_us, first_us = 0;
+  double elapsed, ideal = 0;
+  gboolean accounted;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -111,9 +213,11 @@ main (int    argc,
       g_printerr ("bench-bulk-reset: %s\n", error->message);
       return 2;
     }
-  if (users < 1 || rate < 0 || concurrency < 1 || concurrency > 64)
+  if (users < 1 || rate < 0 || concurrency < 1 || concurrency > 64 ||
+      cancel_at < 0 || cancel_at >= users || (cancel_at > 0 && no_journal))
     {
-      g_printerr ("bench-bulk-reset: need --users ≥ 1, --rate ≥ 0 and --concurrency 1 to 64\n");
+      g_printerr ("bench-bulk-reset: need --users ≥ 1, --rate ≥ 0, --concurrency 1 to 64, "
+                  "and --cancel-at below --users, with the journal\n");
       return 2;
     }
 
@@ -138,40 +242,74 @@ main (int    argc,
       return 1;
     }
   kw_fake_cognito_set_rate_limit (fake, rate);
+  g_signal_connect (fake, "code-sent", G_CALLBACK (code_sent_cb), codes);
 
   client = kw_cognito_client_new (kw_fake_cognito_get_url (fake), "us-east-1", NULL, NULL);
   credentials = kw_aws_credentials_new (ACCESS_KEY, SECRET_KEY, NULL, "bench");
   kw_cognito_client_set_credentials (client, credentials);
 
+  state_dir = g_dir_make_tmp ("keyway-bench-XXXXXX", &error);
+  if (state_dir == NULL)
+    {
+      g_printerr ("bench-bulk-reset: %s\n", error->message);
+      return 1;
+    }
+
   if (!no_audit)
     {
-      g_autofree char *path = NULL;
-      g_autoptr(GFile) file = NULL;
+      g_autofree char *path = g_build_filename (state_dir, "keyway", "audit.log", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
 
-      state_dir = g_dir_make_tmp ("keyway-bench-XXXXXX", &error);
-      if (state_dir == NULL)
+      log = kw_audit_log_new (file);
+    }
+
+  if (!no_journal)
+    {
+      journal_folder = g_file_new_build_filename (state_dir, "keyway", "bulk", NULL);
+      journal = open_journal ((const char * const *) list, journal_folder, &error);
+      if (journal == NULL)
         {
-          g_printerr ("bench-bulk-reset: %s\n", error->message);
+          g_printerr ("bench-bulk-reset: cannot open the journal: %s\n", error->message);
           return 1;
         }
-      path = g_build_filename (state_dir, "keyway", "audit.log", NULL);
-      file = g_file_new_for_path (path);
-      log = kw_audit_log_new (file);
     }
 
   helpdesk = kw_helpdesk_new (client, POOL, NULL, log, ACCESS_KEY);
   bulk = kw_bulk_reset_new (helpdesk, (const char * const *) list);
   kw_bulk_reset_set_concurrency (bulk, (guint) concurrency);
+  kw_bulk_reset_set_journal (bulk, journal);
 
   start = g_get_monotonic_time ();
-  kw_bulk_reset_run_async (bulk, NULL, run_cb, &outcome);
-  while (!outcome.finished)
-    g_main_context_iteration (NULL, TRUE);
+  run_bulk (bulk, (guint) cancel_at, &outcome);
+
+  if (cancel_at > 0)
+    {
+      /* As after closing the app: a new bulk reset, resumed from what the
+       * journal on disk says. */
+      first_us = g_get_monotonic_time () - start;
+      done_before_cancel = kw_bulk_reset_get_done (bulk);
+      g_clear_error (&outcome.error);
+      outcome = (Outcome) { 0 };
+      g_clear_object (&bulk);
+      g_clear_object (&journal);
+
+      journal = open_journal ((const char * const *) list, journal_folder, &error);
+      if (journal == NULL)
+        {
+          g_printerr ("bench-bulk-reset: cannot reopen the journal: %s\n", error->message);
+          return 1;
+        }
+      bulk = kw_bulk_reset_new (helpdesk, (const char * const *) list);
+      kw_bulk_reset_set_concurrency (bulk, (guint) concurrency);
+      kw_bulk_reset_set_journal (bulk, journal);
+      run_bulk (bulk, 0, &outcome);
+    }
   elapsed_us = g_get_monotonic_time () - start;
 
   requests = kw_fake_cognito_count_requests (fake, "AdminResetUserPassword");
   done = kw_bulk_reset_get_done (bulk);
   failed = kw_bulk_reset_get_failed (bulk);
+  pending = kw_bulk_reset_get_remaining (bulk);
   /* Each row ends on one answer that was not throttled, except rows that
    * failed on the throttling cap, whose last answer was. */
   throttled = requests - done - failed;
@@ -183,12 +321,30 @@ main (int    argc,
         throttled++;
     }
 
+  /* Every user exactly one code: none missed, none sent twice. */
+  for (int i = 0; list[i] != NULL; i++)
+    {
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (codes, list[i]));
+
+      if (count == 0)
+        never++;
+      else if (count == 1)
+        once++;
+      else
+        twice_or_more++;
+    }
+  accounted = done + failed + pending == (guint) users && done == (guint) users &&
+              once == (guint) users;
+
   getrusage (RUSAGE_SELF, &usage);
   elapsed = elapsed_us / (double) G_USEC_PER_SEC;
 
   quota = rate > 0 ? g_strdup_printf ("%g requests/s", rate) : g_strdup ("none");
-  g_print ("bulk reset: %d users, quota %s, concurrency %d, audit log %s\n",
-           users, quota, concurrency, no_audit ? "off" : "on");
+  g_print ("bulk reset: %d users, quota %s, concurrency %d, audit log %s, journal %s\n",
+           users, quota, concurrency, no_audit ? "off" : "on", no_journal ? "off" : "on");
+  if (cancel_at > 0)
+    g_print ("cancelled    after %u rows done (%.2f s), resumed from the journal\n",
+             done_before_cancel, first_us / (double) G_USEC_PER_SEC);
   g_print ("elapsed      %8.2f s\n", elapsed);
   if (rate > 0)
     {
@@ -208,6 +364,14 @@ main (int    argc,
            requests > 0 ? 100.0 * throttled / requests : 0.0);
   g_print ("rows done    %8u\n", done);
   g_print ("rows failed  %8u\n", failed);
+  g_print ("rows pending %8u\n", pending);
+  g_print ("codes sent   %8u users once, %u twice or more, %u never\n",
+           once, twice_or_more, never);
+  g_print ("accounted    %8s (every row done, every user exactly one code)\n",
+           accounted ? "yes" : "NO");
+  if (rate > 0)
+    g_print ("target       %8s (within 10 %% of the ideal)\n",
+             elapsed <= ideal * 1.1 ? "met" : "missed");
   g_print ("peak RSS     %8ld KiB\n", usage.ru_maxrss);
 
   if (outcome.error != NULL)
@@ -215,10 +379,13 @@ main (int    argc,
   g_clear_error (&outcome.error);
 
   g_clear_object (&bulk);
+  g_clear_object (&journal);
   g_clear_object (&helpdesk);
   g_clear_object (&log);
-  if (state_dir != NULL)
-    remove_tree (state_dir);
+  /* The journal's last write, and the audit log's, land on the main loop. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  remove_tree (state_dir);
 
-  return outcome.ok && failed == 0 && done == (guint) users ? 0 : 1;
+  return outcome.ok && failed == 0 && accounted ? 0 : 1;
 }
