@@ -48,6 +48,10 @@ kw_test_ui_init (int    *argc,
    * for everyone, and read before the test framework replaces
    * XDG_DATA_DIRS. */
   g_content_type_set_mime_dirs ((const char * const *) mime_dirs);
+  /* GTK's accessibility backend for tests: no bus, and the states and
+   * properties a screen reader would get are kept for the tests to
+   * check (GTK_ACCESSIBLE_STATE_INVALID on a bad field). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_init ();
 
   application = kw_application_new ();
@@ -58,6 +62,14 @@ kw_test_ui_init (int    *argc,
                            G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (application), NULL, &error);
   g_assert_no_error (error);
+
+  /* Each step as it settles in the screenshots, not halfway through a
+   * transition; and the dark style when asked for. */
+  if (g_getenv ("KW_TEST_SCREENSHOT_DIR") != NULL)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  if (g_strcmp0 (g_getenv ("KW_TEST_COLOR_SCHEME"), "dark") == 0)
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                        ADW_COLOR_SCHEME_FORCE_DARK);
 
   return application;
 }
@@ -237,5 +249,176 @@ kw_test_ui_press (GtkWidget *button)
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_true (gtk_widget_is_sensitive (button));
-  gtk_widget_activate (button);
+
+  /* A click, which acts at once; gtk_widget_activate() would show the
+   * button pressed and act a quarter of a second later, as for Space. */
+  if (GTK_IS_BUTTON (button))
+    g_signal_emit_by_name (button, "clicked");
+  else
+    gtk_widget_activate (button);
+}
+
+static char *
+find_xdotool (void)
+{
+  const char *configured = g_getenv ("KW_TEST_XDOTOOL");
+
+  if (configured != NULL && configured[0] != '\0')
+    return g_strdup (configured);
+
+  return g_find_program_in_path ("xdotool");
+}
+
+gboolean
+kw_test_ui_can_press_keys (void)
+{
+  g_autofree char *xdotool = find_xdotool ();
+
+  /* XTEST is an X11 extension; the suite runs GDK's X11 backend on Xvfb. */
+  return xdotool != NULL &&
+         g_str_equal (G_OBJECT_TYPE_NAME (gdk_display_get_default ()), "GdkX11Display");
+}
+
+static gboolean
+window_is_active (gpointer data)
+{
+  return gtk_window_is_active (GTK_WINDOW (data));
+}
+
+static void
+run_xdotool (GtkWindow  *window,
+             const char *command,
+             const char *argument)
+{
+  g_autofree char *xdotool = find_xdotool ();
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { xdotool, command, argument, NULL };
+  int status = 0;
+
+  g_assert_nonnull (xdotool);
+
+  /* With no window manager, the X server sends key presses to the window
+   * GTK gave the focus to when it was presented. */
+  kw_test_ui_wait_until (window_is_active, window, "the window to have the keyboard focus");
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+
+  /* xdotool returns once the server has the events; GTK reads them on the
+   * next iterations. */
+  kw_test_ui_spin (100);
+}
+
+void
+kw_test_ui_press_keys (GtkWindow  *window,
+                       const char *keys)
+{
+  run_xdotool (window, "key", keys);
+}
+
+void
+kw_test_ui_type_keys (GtkWindow  *window,
+                      const char *text)
+{
+  run_xdotool (window, "type", text);
+}
+
+int
+kw_test_ui_get_min_width (GtkWindow *window)
+{
+  int minimum = 0;
+
+  /* The window's own minimum counts the shadow it draws around its
+   * content; its first child is the content. */
+  gtk_widget_measure (gtk_widget_get_first_child (GTK_WIDGET (window)),
+                      GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+
+  return minimum;
+}
+
+void
+kw_test_ui_save_png (GtkWindow  *window,
+                     const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+void
+kw_test_ui_screenshot (GtkWindow  *window,
+                       const char *name)
+{
+  const char *dir = g_getenv ("KW_TEST_SCREENSHOT_DIR");
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL || dir[0] == '\0')
+    return;
+
+  /* The last frame, with the layout the window has now. */
+  kw_test_ui_spin (100);
+
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  kw_test_ui_save_png (window, path);
+  g_test_message ("Saved %s", path);
+}
+
+struct _KwTestProbe
+{
+  guint  source_id;
+  gint64 last_tick;
+  gint64 longest_gap;
+};
+
+static gboolean
+probe_tick_cb (gpointer user_data)
+{
+  KwTestProbe *probe = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  probe->longest_gap = MAX (probe->longest_gap, now - probe->last_tick);
+  probe->last_tick = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+KwTestProbe *
+kw_test_probe_start (guint interval_ms)
+{
+  KwTestProbe *probe = g_new0 (KwTestProbe, 1);
+
+  probe->last_tick = g_get_monotonic_time ();
+  probe->source_id = g_timeout_add (interval_ms, probe_tick_cb, probe);
+
+  return probe;
+}
+
+gint64
+kw_test_probe_stop (KwTestProbe *probe)
+{
+  gint64 longest_gap;
+
+  probe_tick_cb (probe);
+  g_source_remove (probe->source_id);
+  longest_gap = probe->longest_gap;
+  g_free (probe);
+
+  return longest_gap;
 }

@@ -49,7 +49,39 @@ GtkWidget     *kw_test_ui_find_button       (GtkWidget        *widget,
 /* Types into an editable the person can reach. */
 void           kw_test_ui_type_text         (GtkEditable      *editable,
                                              const char       *text);
-/* Activates a button the person can see and press. */
+/* Clicks a button the person can see and press. */
 void           kw_test_ui_press             (GtkWidget        *button);
+
+/* Whether real key presses can be sent: xdotool, through the X server's
+ * XTEST extension, as a keyboard would. */
+gboolean       kw_test_ui_can_press_keys    (void);
+/* Presses and releases @keys (xdotool's names: "Escape", "Return",
+ * "ctrl+v") on whichever window has the keyboard focus, after waiting for
+ * @window to have it; then lets GTK handle the events. */
+void           kw_test_ui_press_keys        (GtkWindow        *window,
+                                             const char       *keys);
+/* Types @text, key by key, the same way. */
+void           kw_test_ui_type_keys         (GtkWindow        *window,
+                                             const char       *text);
+
+/* The width @window needs for its content: more than it has, and it
+ * grows. */
+int            kw_test_ui_get_min_width     (GtkWindow        *window);
+/* Renders @window as it is on screen into a PNG at @path. */
+void           kw_test_ui_save_png          (GtkWindow        *window,
+                                             const char       *path);
+/* Saves @window as NAME.png in $KW_TEST_SCREENSHOT_DIR, when set: for
+ * looking at what a test drove the window to (KW_TEST_COLOR_SCHEME=dark
+ * for the dark style). */
+void           kw_test_ui_screenshot        (GtkWindow        *window,
+                                             const char       *name);
+
+/* A timer on the main loop that records the longest time between two of
+ * its ticks: how long the loop was kept from anything else. */
+typedef struct _KwTestProbe KwTestProbe;
+
+KwTestProbe   *kw_test_probe_start          (guint             interval_ms);
+/* Stops the probe; returns the longest gap, in microseconds. */
+gint64         kw_test_probe_stop           (KwTestProbe      *probe);
 
 G_END_DECLS

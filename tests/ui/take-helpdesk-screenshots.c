@@ -1,0 +1,403 @@
+/* take-helpdesk-screenshots.c
+ *
+ * Copyright 2026 The Keyway authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "kw-application.h"
+#include "kw-helpdesk-signin.h"
+#include "kw-helpdesk-users-page.h"
+#include "kw-helpdesk-window.h"
+#include "kw-user-card.h"
+
+#include <gtk/gtk.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Screenshots of the helpdesk view in demo mode, for the README: the
+ * window at one size and colour scheme, driven as tests/ui/test-helpdesk.c
+ * drives it, rendered by GTK itself; a dialog is drawn over the middle of
+ * its window, as a window manager would place it.
+ *
+ *   take-helpdesk-screenshots WIDTH HEIGHT light|dark PREFIX
+ *
+ * writes PREFIX-1-signin.png … PREFIX-7-password.png.
+ * build-aux/screenshots-helpdesk runs it under Xvfb for every size and
+ * scheme. */
+
+/* Every step answers from loopback within milliseconds. */
+#define WAIT_TIMEOUT_US (5 * G_USEC_PER_SEC)
+
+/* Long enough for the size the window asked for to arrive from the X
+ * server and for a frame or two to be laid out with it. */
+#define SETTLE_US (300 * G_TIME_SPAN_MILLISECOND)
+
+static int requested_width;
+static int requested_height;
+
+typedef gboolean (*Condition) (KwHelpdeskWindow *window);
+
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* What asks for more width than the pictures have: every widget, down to
+ * the leaves, whose minimum width is more than @width. */
+static void
+report_too_wide (GtkWidget *widget,
+                 int        width,
+                 int        depth)
+{
+  int minimum = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum <= width)
+    return;
+
+  g_printerr ("  %*s%s: %d (too wide)\n", depth * 2, "", G_OBJECT_TYPE_NAME (widget), minimum);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    report_too_wide (child, width, depth + 1);
+}
+
+static void
+wait_until (KwHelpdeskWindow *window,
+            Condition         condition,
+            const char       *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_US;
+  guint wake_id = g_timeout_add (50, wake_cb, NULL);
+
+  while (!condition (window))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Still waiting for %s after 5 s", what);
+
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (wake_id);
+}
+
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + SETTLE_US;
+  guint wake_id = g_timeout_add (20, wake_cb, NULL);
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake_id);
+}
+
+/* A window that grew, as when its content asked for more for a moment,
+ * stays grown: ask again for the size the pictures are. */
+static void
+fit_window (KwHelpdeskWindow *window)
+{
+  int default_width;
+  int default_height;
+
+  settle ();
+  if (gtk_widget_get_width (GTK_WIDGET (window)) == requested_width &&
+      gtk_widget_get_height (GTK_WIDGET (window)) == requested_height)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &default_width, &default_height);
+  gtk_window_set_default_size (GTK_WINDOW (window),
+                               default_width + requested_width -
+                               gtk_widget_get_width (GTK_WIDGET (window)),
+                               default_height + requested_height -
+                               gtk_widget_get_height (GTK_WIDGET (window)));
+  settle ();
+}
+
+static GskRenderNode *
+render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* The window as it is on screen, with @dialog (nullable) over its middle. */
+static void
+save_window (KwHelpdeskWindow *window,
+             GtkWidget        *dialog,
+             const char       *prefix,
+             const char       *step)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) window_node = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width;
+  int height;
+
+  fit_window (window);
+
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  if (width != requested_width || height != requested_height)
+    {
+      g_printerr ("%s: the window is %dx%d, not %dx%d: its content asks for more\n",
+                  step, width, height, requested_width, requested_height);
+      report_too_wide (GTK_WIDGET (window), requested_width, 0);
+    }
+
+  window_node = render_widget (GTK_WIDGET (window));
+  if (window_node == NULL)
+    g_error ("Nothing was drawn for %s", step);
+  gtk_snapshot_append_node (snapshot, window_node);
+
+  if (dialog != NULL)
+    {
+      g_autoptr(GskRenderNode) dialog_node = render_widget (dialog);
+      int dialog_width = gtk_widget_get_width (dialog);
+      int dialog_height = gtk_widget_get_height (dialog);
+
+      if (dialog_width > width)
+        g_printerr ("%s: the dialog is %d px wide, the window %d\n", step, dialog_width, width);
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((width - dialog_width) / 2,
+                                                             (height - dialog_height) / 2));
+      gtk_snapshot_append_node (snapshot, dialog_node);
+      gtk_snapshot_restore (snapshot);
+    }
+
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  path = g_strdup_printf ("%s-%s.png", prefix, step);
+  if (!gdk_texture_save_to_png (texture, path))
+    g_error ("Cannot write %s", path);
+
+  g_print ("%s (%dx%d)\n", path, width, height);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+
+      found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static KwHelpdeskUsersPage *
+users_page (KwHelpdeskWindow *window)
+{
+  return KW_HELPDESK_USERS_PAGE (find_descendant (GTK_WIDGET (window),
+                                                  KW_TYPE_HELPDESK_USERS_PAGE));
+}
+
+static gboolean
+mapped (KwHelpdeskWindow *window)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
+static gboolean
+signed_in (KwHelpdeskWindow *window)
+{
+  return kw_helpdesk_window_get_session (window) != NULL;
+}
+
+static gboolean
+search_done (KwHelpdeskWindow *window)
+{
+  return !kw_helpdesk_users_page_get_busy (users_page (window));
+}
+
+static gboolean
+card_idle (KwHelpdeskWindow *window)
+{
+  KwUserCard *card = kw_helpdesk_users_page_get_card (users_page (window));
+
+  return !kw_user_card_get_busy (card);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_mapped (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static gboolean
+dialog_shown (KwHelpdeskWindow *window)
+{
+  return find_dialog () != NULL;
+}
+
+static gboolean
+dialog_gone (KwHelpdeskWindow *window)
+{
+  return find_dialog () == NULL;
+}
+
+static void
+search (KwHelpdeskWindow *window,
+        const char       *query)
+{
+  kw_helpdesk_users_page_search (users_page (window), query);
+  wait_until (window, search_done, query);
+}
+
+static void
+activate_card_action (KwHelpdeskWindow *window,
+                      const char       *action)
+{
+  KwUserCard *card = kw_helpdesk_users_page_get_card (users_page (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (card), action, NULL);
+  wait_until (window, dialog_shown, action);
+}
+
+/* The card's actions, below its details. */
+static void
+scroll_card_to_end (KwHelpdeskWindow *window)
+{
+  KwUserCard *card = kw_helpdesk_users_page_get_card (users_page (window));
+  GtkWidget *scrolled = find_descendant (GTK_WIDGET (card), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
+                                        gtk_adjustment_get_page_size (adjustment));
+}
+
+static void
+take_screenshots (KwApplication *application,
+                  int            width,
+                  int            height,
+                  const char    *prefix)
+{
+  g_autoptr(GError) error = NULL;
+  KwHelpdeskWindow *window;
+  AdwMessageDialog *dialog;
+
+  if (!kw_application_start_demo (application, &error))
+    g_error ("Cannot start the demo: %s", error->message);
+
+  window = kw_helpdesk_window_new (application);
+  requested_width = width;
+  requested_height = height;
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (window, mapped, "the window");
+  kw_helpdesk_window_select_connection (window, KW_DEMO_HELPDESK_CONNECTION_ID);
+  save_window (window, NULL, prefix, "1-signin");
+
+  gtk_widget_activate_action (find_descendant (GTK_WIDGET (window), KW_TYPE_HELPDESK_SIGNIN),
+                              "signin.sign-in", NULL);
+  wait_until (window, signed_in, "the session");
+  save_window (window, NULL, prefix, "2-search");
+
+  search (window, "taylor@example.com");
+  save_window (window, NULL, prefix, "3-results");
+
+  search (window, "kim");
+  save_window (window, NULL, prefix, "4-card");
+  scroll_card_to_end (window);
+  save_window (window, NULL, prefix, "5-actions");
+
+  activate_card_action (window, "card.send-reset-code");
+  dialog = find_dialog ();
+  save_window (window, GTK_WIDGET (dialog), prefix, "6-confirm");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (window, dialog_gone, "the confirmation to close");
+
+  activate_card_action (window, "card.set-temporary-password");
+  adw_message_dialog_response (find_dialog (), "temporary");
+  gtk_window_close (GTK_WINDOW (find_dialog ()));
+  wait_until (window, card_idle, "the temporary password");
+  wait_until (window, dialog_shown, "the temporary password");
+  save_window (window, GTK_WIDGET (find_dialog ()), prefix, "7-password");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  kw_application_stop_demo (application);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(KwApplication) application = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwColorScheme scheme;
+  int width;
+  int height;
+
+  setlocale (LC_ALL, "");
+
+  if (argc != 5 ||
+      (width = atoi (argv[1])) < 360 ||
+      (height = atoi (argv[2])) < 400 ||
+      (!g_str_equal (argv[3], "light") && !g_str_equal (argv[3], "dark")))
+    {
+      g_printerr ("Usage: %s WIDTH HEIGHT light|dark PREFIX\n", argv[0]);
+      return EXIT_FAILURE;
+    }
+  scheme = g_str_equal (argv[3], "dark") ? ADW_COLOR_SCHEME_FORCE_DARK
+                                         : ADW_COLOR_SCHEME_FORCE_LIGHT;
+
+  gtk_init ();
+  g_object_set (gtk_settings_get_default (),
+                "gtk-enable-animations", FALSE,
+                "gtk-cursor-blink", FALSE,
+                "gtk-decoration-layout", "appmenu:close",
+                NULL);
+
+  application = kw_application_new ();
+  g_application_set_flags (G_APPLICATION (application),
+                           g_application_get_flags (G_APPLICATION (application)) |
+                           G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (application), NULL, &error))
+    g_error ("Cannot register the application: %s", error->message);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+
+  take_screenshots (application, width, height, argv[4]);
+
+  return EXIT_SUCCESS;
+}
