@@ -347,7 +347,18 @@ static const RequiredCase required_cases[] = {
   { GET, KW_COGNITO_ERROR_MISSING_AUTHENTICATION_TOKEN, CONN_PROFILE, NULL,
     KW_USER_ACTION_OPEN_CONNECTION_SETTINGS, "without credentials" },
   { SET, KW_COGNITO_ERROR_EXPIRED_TOKEN, CONN_PROFILE, NULL,
-    KW_USER_ACTION_OPEN_CONNECTION_SETTINGS, "expired" },
+    KW_USER_ACTION_OPEN_CONNECTION_SETTINGS, "aws sso login" },
+  /* Clock skew has a message of its own, however AWS words it. */
+  { RESET, KW_COGNITO_ERROR_INVALID_SIGNATURE, CONN_PROFILE,
+    "Signature expired: 20261123T101500Z is now earlier than 20261123T103000Z "
+    "(20261123T104500Z - 15 min.)",
+    KW_USER_ACTION_RETRY, "automatic date and time" },
+  { GET, KW_COGNITO_ERROR_INVALID_SIGNATURE, CONN_KEYRING,
+    "Signature not yet current: 20261123T120000Z is still later than 20261123T110500Z",
+    KW_USER_ACTION_RETRY, "automatic date and time" },
+  { LIST, KW_COGNITO_ERROR_EXPIRED_TOKEN, CONN_ENVIRONMENT,
+    "Request has expired due to clock skew",
+    KW_USER_ACTION_RETRY, "automatic date and time" },
   /* The permission the credentials lack is named exactly. */
   { RESET, KW_COGNITO_ERROR_ACCESS_DENIED, CONN_PROFILE, NULL,
     KW_USER_ACTION_OPEN_CONNECTION_SETTINGS, "“cognito-idp:AdminResetUserPassword”" },

@@ -49,6 +49,9 @@ typedef enum
   COND_PROFILE         = 1 << 4,
   COND_ENVIRONMENT     = 1 << 5,
   COND_KEYRING         = 1 << 6,
+  /* AWS refused the signature's time: "RequestExpired", or a message such as
+   * "Signature expired: … is now earlier than …". */
+  COND_CLOCK_HINT      = 1 << 7,
 } Condition;
 
 typedef enum
@@ -432,6 +435,13 @@ static const Entry cognito_entries[] = {
        "moment.") },
 
   /* AWS credentials of signed calls */
+  { CODE (KW_COGNITO_ERROR_INVALID_SIGNATURE) | CODE (KW_COGNITO_ERROR_EXPIRED_TOKEN),
+    ANY_OPERATION, KW_USER_ACTION_RETRY,
+    N_("Clock of this computer is wrong"),
+    N_("AWS refused the request because the date and time of this computer are too far from "
+       "the correct time. Turn on automatic date and time in the system settings, then try "
+       "again."),
+    .conditions = COND_CLOCK_HINT },
   { CODE (KW_COGNITO_ERROR_UNRECOGNIZED_CLIENT), ANY_OPERATION,
     KW_USER_ACTION_OPEN_CONNECTION_SETTINGS,
     N_("Access key not recognized"),
@@ -456,9 +466,9 @@ static const Entry cognito_entries[] = {
        "pools. Check the credentials and the endpoint in the connection settings.") },
   { CODE (KW_COGNITO_ERROR_EXPIRED_TOKEN), ANY_OPERATION, KW_USER_ACTION_OPEN_CONNECTION_SETTINGS,
     N_("AWS session expired"),
-    N_("The temporary AWS credentials of this connection have expired, or the clock of this "
-       "computer is wrong. Get new credentials, for example by signing in again with your AWS "
-       "tools, then try again.") },
+    N_("The session token of these temporary AWS credentials has expired. Refresh it, for "
+       "example with “aws sso login” for an AWS SSO profile, or get new keys, then try "
+       "again.") },
 
   /* The network and the answer */
   { CODE (KW_COGNITO_ERROR_NETWORK_UNREACHABLE), ANY_OPERATION, KW_USER_ACTION_RETRY,

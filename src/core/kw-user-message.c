@@ -284,6 +284,12 @@ conditions_for (const GError       *error,
     conditions |= COND_SECRET_HINT;
   if (mentions (error->message, "disabled") || mentions (error->message, "current state"))
     conditions |= COND_USER_STATE_HINT;
+  if ((error->domain == KW_COGNITO_ERROR &&
+       g_strcmp0 (kw_cognito_error_get_name (error), "RequestExpired") == 0) ||
+      mentions (error->message, "signature expired") ||
+      mentions (error->message, "signature not yet current") ||
+      mentions (error->message, "clock skew"))
+    conditions |= COND_CLOCK_HINT;
 
   if (connection == NULL)
     return conditions;

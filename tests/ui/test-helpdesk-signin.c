@@ -168,10 +168,10 @@ static const ErrorCase error_cases[] = {
   { "AdminGetUser", "SignatureDoesNotMatch", "Secret access key not accepted",
     "Check the secret access key" },
   { "AdminGetUser", "ExpiredTokenException", "AWS session expired",
-    "signing in again with your AWS tools" },
+    "aws sso login" },
   /* Clock skew, as AWS's query protocol names it. */
-  { "AdminGetUser", "RequestExpired", "AWS session expired",
-    "the clock of this computer is wrong" },
+  { "AdminGetUser", "RequestExpired", "Clock of this computer is wrong",
+    "automatic date and time" },
   { "AdminGetUser", "AccessDeniedException", "Not allowed to look up users",
     "“cognito-idp:AdminGetUser”" },
   { "ListUsers", "AccessDeniedException", "Not allowed to list users",
