@@ -11,6 +11,7 @@
 
 #include "kw-connection-editor.h"
 #include "kw-connections-window.h"
+#include "kw-helpdesk-window.h"
 #include "kw-libsecret-store.h"
 #include "kw-memory-secret-store.h"
 #include "kw-window.h"
@@ -44,6 +45,9 @@ static GParamSpec *properties[N_PROPS];
 static const GOptionEntry option_entries[] = {
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Try Keyway with made-up accounts on a built-in server, without network"), NULL },
+  { "helpdesk", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open the helpdesk: find users and reset their passwords with your AWS credentials"),
+    NULL },
   { "connection", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Start with the connection NAME (its id or its name)"), N_("NAME") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
@@ -151,6 +155,36 @@ kw_application_demo_action (GSimpleAction *action,
     kw_window_report_error (window, error);
 }
 
+static KwHelpdeskWindow *
+kw_application_present_helpdesk (KwApplication *self)
+{
+  KwHelpdeskWindow *window = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (KW_IS_HELPDESK_WINDOW (l->data))
+        {
+          window = KW_HELPDESK_WINDOW (l->data);
+          break;
+        }
+    }
+
+  if (window == NULL)
+    window = kw_helpdesk_window_new (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+static void
+kw_application_helpdesk_action (GSimpleAction *action,
+                                GVariant      *param,
+                                gpointer       user_data)
+{
+  kw_application_present_helpdesk (KW_APPLICATION (user_data));
+}
+
 static void
 kw_application_connections_action (GSimpleAction *action,
                                    GVariant      *param,
@@ -190,6 +224,7 @@ static const GActionEntry app_actions[] = {
   { "about", kw_application_about_action },
   { "demo", kw_application_demo_action },
   { "connections", kw_application_connections_action },
+  { "helpdesk", kw_application_helpdesk_action },
   { "add-connection", kw_application_add_connection_action },
 };
 
@@ -246,6 +281,8 @@ kw_application_command_line (GApplication            *application,
   g_autoptr(KwConnection) connection = NULL;
   g_autoptr(GError) error = NULL;
   const char *name = NULL;
+  gboolean helpdesk = g_variant_dict_contains (options, "helpdesk");
+  gboolean has_files;
   KwWindow *window;
 
   if (g_variant_dict_contains (options, "demo") && !kw_application_start_demo (self, &error))
@@ -268,14 +305,39 @@ kw_application_command_line (GApplication            *application,
                                                _("There is no connection “%s”.\n"), name);
           return EXIT_FAILURE;
         }
+
+      if (helpdesk && !kw_connection_is_helpdesk (connection))
+        {
+          /* Translators: the placeholder is a connection's name. */
+          g_application_command_line_printerr (command_line,
+                                               _("“%s” is not a helpdesk connection: it has no "
+                                                 "AWS credentials to sign in with.\n"),
+                                               kw_connection_get_name (connection));
+          return EXIT_FAILURE;
+        }
+    }
+
+  has_files = g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) &&
+              files[0] != NULL;
+
+  /* The helpdesk is a window of its own; the wizard's opens only for a
+   * connection file to add. */
+  if (helpdesk)
+    {
+      KwHelpdeskWindow *helpdesk_window = kw_application_present_helpdesk (self);
+
+      if (connection != NULL)
+        kw_helpdesk_window_select_connection (helpdesk_window, kw_connection_get_id (connection));
+      if (!has_files)
+        return EXIT_SUCCESS;
     }
 
   window = kw_application_present_window (self);
 
-  if (connection != NULL)
+  if (connection != NULL && !helpdesk)
     kw_window_start_recovery (window, connection);
 
-  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files) && files[0] != NULL)
+  if (has_files)
     {
       g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line,
                                                                                files[0]);

@@ -10,6 +10,7 @@
 #include "kw-error-dialog.h"
 #include "kw-helpdesk-confirm.h"
 #include "kw-helpdesk-text.h"
+#include "kw-window.h"
 
 #include "kw-test-helpdesk.h"
 #include "kw-test-utils.h"
@@ -558,6 +559,66 @@ test_reset_refused (Fixture       *fixture,
                     ==, 1);
 }
 
+/* keyway --helpdesk: the helpdesk window alone, on the connection named. */
+static gboolean
+check_windows_cb (gpointer user_data)
+{
+  KwHelpdeskWindow *helpdesk = NULL;
+  guint n_main = 0;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application));
+       l != NULL;
+       l = l->next)
+    {
+      if (KW_IS_HELPDESK_WINDOW (l->data))
+        helpdesk = l->data;
+      else if (KW_IS_WINDOW (l->data))
+        n_main++;
+    }
+
+  g_assert_nonnull (helpdesk);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (helpdesk)));
+  g_assert_cmpuint (n_main, ==, 0);
+
+  g_application_quit (G_APPLICATION (application));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_command_line (void)
+{
+  if (g_test_subprocess ())
+    {
+      char *argv[] = { "keyway", "--demo", "--helpdesk", "--connection",
+                       "Example Corp Helpdesk", NULL };
+
+      g_timeout_add (500, check_windows_cb, NULL);
+      exit (g_application_run (G_APPLICATION (application), G_N_ELEMENTS (argv) - 1, argv));
+    }
+
+  g_test_trap_subprocess (NULL, 20 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
+/* An end-user connection has no credentials to sign in with: said at once,
+ * with no window left open. */
+static void
+test_command_line_not_helpdesk (void)
+{
+  if (g_test_subprocess ())
+    {
+      char *argv[] = { "keyway", "--demo", "--helpdesk", "--connection", "Example Corp", NULL };
+
+      exit (g_application_run (G_APPLICATION (application), G_N_ELEMENTS (argv) - 1, argv));
+    }
+
+  g_test_trap_subprocess (NULL, 10 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_assert_false (g_test_trap_reached_timeout ());
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*“Example Corp” is not a helpdesk connection*");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -583,6 +644,9 @@ main (int   argc,
   ADD ("reset-refused", test_reset_refused);
 
 #undef ADD
+
+  g_test_add_func ("/keyway/helpdesk/command-line", test_command_line);
+  g_test_add_func ("/keyway/helpdesk/command-line-not-helpdesk", test_command_line_not_helpdesk);
 
   status = g_test_run ();
 
