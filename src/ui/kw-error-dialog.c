@@ -36,13 +36,14 @@ kw_user_action_can_be_offered (KwUserAction action)
     case KW_USER_ACTION_EDIT_USERNAME:
     case KW_USER_ACTION_EDIT_CODE:
     case KW_USER_ACTION_EDIT_PASSWORD:
+    /* Keyway cannot reach the administrator; the dialog copies what the
+     * person can send them. */
+    case KW_USER_ACTION_CONTACT_ADMINISTRATOR:
+    case KW_USER_ACTION_OPEN_CONNECTION_SETTINGS:
       return TRUE;
 
-    /* The connections window does not exist yet. */
-    case KW_USER_ACTION_OPEN_CONNECTION_SETTINGS:
     case KW_USER_ACTION_NONE:
     case KW_USER_ACTION_WAIT:
-    case KW_USER_ACTION_CONTACT_ADMINISTRATOR:
     default:
       return FALSE;
     }
@@ -83,6 +84,50 @@ kw_error_dialog_map (GtkWidget *widget)
     gtk_widget_grab_focus (default_widget);
 }
 
+/**
+ * kw_error_dialog_dup_report:
+ * @self: a dialog
+ *
+ * What "Copy Details" puts on the clipboard, for the person to send to
+ * whoever looks after the service: the title, the text and the technical
+ * details. A message never holds a secret, so neither does this.
+ *
+ * Returns: (transfer full): plain text
+ */
+char *
+kw_error_dialog_dup_report (KwErrorDialog *self)
+{
+  g_autofree char *details = NULL;
+
+  g_return_val_if_fail (KW_IS_ERROR_DIALOG (self), NULL);
+
+  details = kw_user_message_dup_details (self->message);
+
+  return g_strdup_printf ("%s\n\n%s\n\n%s",
+                          kw_user_message_get_title (self->message),
+                          kw_user_message_get_body (self->message),
+                          details != NULL ? details : "");
+}
+
+static void
+kw_error_dialog_response (AdwMessageDialog *dialog,
+                          const char       *response)
+{
+  KwErrorDialog *self = KW_ERROR_DIALOG (dialog);
+
+  /* The dialog does this one itself, whatever window it belongs to. */
+  if (g_strcmp0 (response, KW_ERROR_DIALOG_RESPONSE_ACTION) == 0 &&
+      kw_user_message_get_action (self->message) == KW_USER_ACTION_CONTACT_ADMINISTRATOR)
+    {
+      g_autofree char *report = kw_error_dialog_dup_report (self);
+
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), report);
+    }
+
+  if (ADW_MESSAGE_DIALOG_CLASS (kw_error_dialog_parent_class)->response != NULL)
+    ADW_MESSAGE_DIALOG_CLASS (kw_error_dialog_parent_class)->response (dialog, response);
+}
+
 static void
 kw_error_dialog_finalize (GObject *object)
 {
@@ -98,10 +143,13 @@ kw_error_dialog_class_init (KwErrorDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AdwMessageDialogClass *dialog_class = ADW_MESSAGE_DIALOG_CLASS (klass);
 
   object_class->finalize = kw_error_dialog_finalize;
 
   widget_class->map = kw_error_dialog_map;
+
+  dialog_class->response = kw_error_dialog_response;
 }
 
 static void

@@ -24,9 +24,11 @@ G_DECLARE_FINAL_TYPE (KwErrorDialog, kw_error_dialog, KW, ERROR_DIALOG, AdwMessa
 
 /* A KwUserMessage as a dialog: its title and body, its suggested action as
  * the default response, and its technical details in an expander. Actions
- * that only mean "later" or "someone else" (NONE, WAIT, contacting an
- * administrator) get no button, so nothing invites a pointless retry; nor
- * does any action when @offer_action is %FALSE (the caller cannot do it). */
+ * that only mean "later" (NONE, WAIT) get no button, so nothing invites a
+ * pointless retry; nor does any action when @offer_action is %FALSE (the
+ * caller cannot do it). Contacting an administrator is offered as "Copy
+ * Details", which the dialog does itself (kw_error_dialog_dup_report()
+ * to the clipboard) when the person presses it. */
 
 GtkWidget     *kw_error_dialog_new            (GtkWindow     *parent,
                                                KwUserMessage *message,
@@ -34,6 +36,8 @@ GtkWidget     *kw_error_dialog_new            (GtkWindow     *parent,
 KwUserMessage *kw_error_dialog_get_message    (KwErrorDialog *self);
 /* Whether the dialog has a button for the message's action. */
 gboolean       kw_error_dialog_offers_action  (KwErrorDialog *self);
+/* What "Copy Details" copies: the title, the text and the details. */
+char          *kw_error_dialog_dup_report     (KwErrorDialog *self);
 
 gboolean       kw_user_action_can_be_offered  (KwUserAction   action);
 

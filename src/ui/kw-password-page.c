@@ -44,6 +44,12 @@ kw_password_page_update_items (KwPasswordPage *self)
 {
   KwPasswordRules satisfied = kw_password_check_get_satisfied (self->check);
   gboolean matches = kw_password_check_get_matches (self->check);
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+
+  /* An empty field has no spaces, yet a tick for it before anything is
+   * typed would only say that nothing was done. */
+  if (password[0] == '\0')
+    satisfied = KW_PASSWORD_RULE_NONE;
 
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -177,6 +183,8 @@ password_row_changed_cb (KwPasswordPage *self,
   g_assert (KW_IS_PASSWORD_PAGE (self));
 
   kw_password_check_set_password (self->check, gtk_editable_get_text (editable));
+  /* Whether the field is empty counts too, and the check does not say. */
+  kw_password_page_update_items (self);
 }
 
 static void

@@ -75,6 +75,16 @@ kw_window_release_focus (KwWindow     *self,
     gtk_window_set_focus (GTK_WINDOW (self), NULL);
 }
 
+/* The password page shows these next to its fields, in the service's own
+ * words; a dialog on top would only repeat them. */
+static gboolean
+is_password_refusal (const GError *error)
+{
+  return g_error_matches (error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_INVALID_PASSWORD) ||
+         g_error_matches (error, KW_COGNITO_ERROR,
+                          KW_COGNITO_ERROR_PASSWORD_HISTORY_POLICY_VIOLATION);
+}
+
 static void
 kw_window_apply_cb (GObject      *object,
                     GAsyncResult *result,
@@ -98,17 +108,26 @@ kw_window_apply_cb (GObject      *object,
   _kw_window_update (self);
 
   if (applied)
-    kw_window_advance (self, page);
-  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-           g_error_matches (error, KW_WIZARD_PAGE_ERROR, KW_WIZARD_PAGE_ERROR_INVALID_INPUT))
-    /* Cancelled on purpose, or the page says what is wrong next to the
-     * field: back to typing. */
-    kw_window_refocus (self);
-  else
-    _kw_window_report_failure (self, error,
-                               page == KW_WIZARD_PAGE (self->password_page)
-                                 ? KW_COGNITO_OPERATION_CONFIRM_FORGOT_PASSWORD
-                                 : KW_COGNITO_OPERATION_FORGOT_PASSWORD);
+    {
+      kw_window_advance (self, page);
+      return;
+    }
+
+  /* Back to typing; whatever a dialog says first, the focus is in the
+   * field once it is closed. */
+  kw_window_refocus (self);
+
+  /* Cancelled on purpose, or the page says what is wrong next to the
+   * field (the service's verdict on a new password among it). */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      g_error_matches (error, KW_WIZARD_PAGE_ERROR, KW_WIZARD_PAGE_ERROR_INVALID_INPUT) ||
+      (page == KW_WIZARD_PAGE (self->password_page) && is_password_refusal (error)))
+    return;
+
+  _kw_window_report_failure (self, error,
+                             page == KW_WIZARD_PAGE (self->password_page)
+                               ? KW_COGNITO_OPERATION_CONFIRM_FORGOT_PASSWORD
+                               : KW_COGNITO_OPERATION_FORGOT_PASSWORD);
 }
 
 static void
@@ -354,6 +373,15 @@ retry_closure_free (RetryClosure *retry)
 }
 
 static void
+kw_window_open_settings (KwWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (application != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (application), "connections", NULL);
+}
+
+static void
 kw_window_message_response_cb (KwWindow      *self,
                                const char    *response,
                                KwErrorDialog *dialog)
@@ -390,19 +418,39 @@ kw_window_message_response_cb (KwWindow      *self,
       _kw_window_go_to_page (self, KW_WIZARD_PAGE (self->password_page));
       break;
 
-    case KW_USER_ACTION_NONE:
-    case KW_USER_ACTION_OPEN_CONNECTION_SETTINGS:
-    case KW_USER_ACTION_WAIT:
     case KW_USER_ACTION_CONTACT_ADMINISTRATOR:
+      /* The dialog has put the report on the clipboard. */
+      _kw_window_toast (self, _("Details copied"));
+      break;
+
+    case KW_USER_ACTION_OPEN_CONNECTION_SETTINGS:
+      kw_window_open_settings (self);
+      break;
+
+    case KW_USER_ACTION_NONE:
+    case KW_USER_ACTION_WAIT:
     default:
       break;
     }
 }
 
+/* Whether the Connections window can help: the demo's connections are
+ * not in it. */
+static gboolean
+kw_window_can_open_settings (KwWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  return self->demo == NULL &&
+         application != NULL &&
+         g_action_group_get_action_enabled (G_ACTION_GROUP (application), "connections");
+}
+
 /* Shows @message as a dialog whose suggested action does what it says;
  * "Try Again" calls @retry, and is not offered without one. The wizard's
  * own actions (a new code, another field) are offered only while the
- * wizard is up. */
+ * wizard is up; "Copy Details" always; the connection settings where
+ * they can help. */
 void
 _kw_window_show_message (KwWindow          *self,
                          KwUserMessage     *message,
@@ -419,6 +467,10 @@ _kw_window_show_message (KwWindow          *self,
 
   if (action == KW_USER_ACTION_RETRY)
     offer_action = retry != NULL;
+  else if (action == KW_USER_ACTION_CONTACT_ADMINISTRATOR)
+    offer_action = TRUE;
+  else if (action == KW_USER_ACTION_OPEN_CONNECTION_SETTINGS)
+    offer_action = kw_window_can_open_settings (self);
   else
     offer_action = _kw_window_get_page (self) != NULL && self->flow != NULL;
 

@@ -49,6 +49,7 @@ struct _KwWindow
   GtkWidget            *next_button;
   GtkSpinner           *next_spinner;
   GtkLabel             *next_label;
+  GtkSpinner           *next_compact_spinner;
   GtkStack             *main_stack;
   KwWelcomePage        *welcome_page;
   GtkStack             *wizard_stack;

@@ -92,6 +92,11 @@ _kw_window_update (KwWindow *self)
     can_resend = !busy && kw_recovery_flow_get_can_resend (self->flow);
 
   gtk_label_set_text_with_mnemonic (self->next_label, next_label != NULL ? next_label : "");
+  /* The label may be squeezed out for the spinner; the name stays. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (self->next_label),
+                                  -1);
   gtk_widget_set_visible (self->next_button, page != NULL && next_label != NULL);
   /* Hiding the default widget unsets it; Enter in a field means Next. */
   if (gtk_widget_get_visible (self->next_button))
@@ -105,6 +110,8 @@ _kw_window_update (KwWindow *self)
               page != KW_WIZARD_PAGE (self->delivery_page));
   gtk_widget_set_visible (GTK_WIDGET (self->next_spinner), spinning);
   gtk_spinner_set_spinning (self->next_spinner, spinning);
+  gtk_widget_set_visible (GTK_WIDGET (self->next_compact_spinner), spinning);
+  gtk_spinner_set_spinning (self->next_compact_spinner, spinning);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next", can_next);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", can_go_back);
@@ -434,6 +441,7 @@ kw_window_class_init (KwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KwWindow, next_button);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, next_spinner);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, next_label);
+  gtk_widget_class_bind_template_child (widget_class, KwWindow, next_compact_spinner);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, KwWindow, wizard_stack);
