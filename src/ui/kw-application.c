@@ -30,6 +30,7 @@ struct _KwApplication
   KwDemo            *demo;
   GError            *load_error;    /* the connections file, shown once a window is up */
   GtkWindow         *connections_window;   /* weak: one at a time */
+  GSettings         *settings;      /* nullable: no schema installed */
 };
 
 G_DEFINE_FINAL_TYPE (KwApplication, kw_application, ADW_TYPE_APPLICATION)
@@ -228,6 +229,27 @@ static const GActionEntry app_actions[] = {
   { "add-connection", kw_application_add_connection_action },
 };
 
+/* Run from the build tree without GSETTINGS_SCHEMA_DIR, the schema is not
+ * installed, and g_settings_new() would abort: the app then remembers
+ * nothing rather than not start. */
+static GSettings *
+kw_application_create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_debug ("The settings schema %s is not installed: nothing is remembered", APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 static void
 kw_application_startup (GApplication *application)
 {
@@ -240,6 +262,7 @@ kw_application_startup (GApplication *application)
   g_set_application_name (_("Keyway"));
   gtk_window_set_default_icon_name (APP_ID);
 
+  self->settings = kw_application_create_settings ();
   self->secrets = kw_libsecret_store_new ();
   self->connections = kw_connection_store_new (NULL, NULL);
   if (!kw_connection_store_load (self->connections, &self->load_error))
@@ -364,6 +387,7 @@ kw_application_dispose (GObject *object)
   self->connections_window = NULL;
 
   g_clear_object (&self->demo);
+  g_clear_object (&self->settings);
   g_clear_object (&self->connections);
   g_clear_object (&self->secrets);
 
@@ -451,6 +475,14 @@ kw_application_get_connection_store (KwApplication *self)
   g_return_val_if_fail (KW_IS_APPLICATION (self), NULL);
 
   return self->connections;
+}
+
+GSettings *
+kw_application_get_settings (KwApplication *self)
+{
+  g_return_val_if_fail (KW_IS_APPLICATION (self), NULL);
+
+  return self->settings;
 }
 
 KwSecretStore *

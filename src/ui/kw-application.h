@@ -26,6 +26,9 @@ G_DECLARE_FINAL_TYPE (KwApplication, kw_application, KW, APPLICATION, AdwApplica
 KwApplication     *kw_application_new                  (void);
 KwConnectionStore *kw_application_get_connection_store (KwApplication  *self);
 KwSecretStore     *kw_application_get_secret_store     (KwApplication  *self);
+/* What the app remembers (window size, last connection, bulk concurrency);
+ * NULL when its schema is not installed. */
+GSettings         *kw_application_get_settings         (KwApplication  *self);
 /* Keeps secrets in memory for the rest of the session. */
 void               kw_application_use_session_secrets  (KwApplication  *self);
 /* For tests: the saved connections and the secret store to use from now on. */

@@ -370,7 +370,7 @@ kw_connection_editor_lookup_cb (GObject      *object,
                                 GAsyncResult *result,
                                 gpointer      user_data)
 {
-  g_autoptr(KwConnectionEditor) self = user_data;
+  KwConnectionEditor *self = user_data;   /* alive unless cancelled */
   g_autoptr(GError) error = NULL;
   char *secret;
 
@@ -484,9 +484,11 @@ kw_connection_editor_load (KwConnectionEditor *self)
                                      _("New Client Secret"));
       attributes = kw_secret_attributes_for_client (kw_connection_get_region (connection),
                                                     kw_connection_get_client_id (connection));
+      /* Not holding the editor: closed, it goes at once, with its parent
+       * still there, and its dispose cancels the lookup. */
       kw_secret_store_lookup_async (self->secrets, KW_SECRET_KIND_CLIENT_SECRET, attributes,
                                     self->cancellable, kw_connection_editor_lookup_cb,
-                                    g_object_ref (self));
+                                    self);
     }
 
   if (self->read_only)

@@ -198,18 +198,31 @@ kw_window_get_secret_store (KwWindow *self)
   return kw_application_get_secret_store (kw_window_get_application (self));
 }
 
+static GSettings *
+kw_window_get_settings (KwWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  return application != NULL ? kw_application_get_settings (KW_APPLICATION (application)) : NULL;
+}
+
 static void
 kw_window_connection_changed_cb (KwWindow      *self,
                                  GParamSpec    *pspec,
                                  KwAccountPage *page)
 {
   KwConnection *connection = kw_account_page_get_connection (page);
+  GSettings *settings = kw_window_get_settings (self);
   g_autoptr(KwRecoveryFlow) flow = NULL;
 
   g_assert (KW_IS_WINDOW (self));
 
   if (self->flow != NULL && kw_recovery_flow_get_connection (self->flow) == connection)
     return;
+
+  /* The demo's connections are gone once it ends: not worth remembering. */
+  if (connection != NULL && settings != NULL && self->demo == NULL)
+    g_settings_set_string (settings, "last-connection", kw_connection_get_id (connection));
 
   /* A flow belongs to one connection; another one is another recovery. */
   if (connection != NULL && gtk_window_get_application (GTK_WINDOW (self)) != NULL)
@@ -297,8 +310,21 @@ kw_window_demo_changed_cb (KwWindow      *self,
                            KwApplication *application)
 {
   KwDemo *demo = kw_application_get_demo (application);
+  GSettings *settings = kw_application_get_settings (application);
+  g_autoptr(KwConnection) last = NULL;
 
   g_assert (KW_IS_WINDOW (self));
+
+  /* Read before the chooser is filled, which chooses its first item. */
+  if (demo == NULL && settings != NULL)
+    {
+      g_autofree char *last_id = g_settings_get_string (settings, "last-connection");
+      KwConnectionStore *store = kw_application_get_connection_store (application);
+      KwConnection *found = *last_id != '\0' ? kw_connection_store_lookup (store, last_id) : NULL;
+
+      if (found != NULL)
+        last = g_object_ref (found);
+    }
 
   if (self->demo != NULL)
     g_signal_handlers_disconnect_by_data (self->demo, self);
@@ -326,6 +352,8 @@ kw_window_demo_changed_cb (KwWindow      *self,
 
   kw_account_page_set_connections (self->account_page,
                                    kw_application_get_connections (application));
+  if (last != NULL)
+    kw_account_page_select_connection (self->account_page, last);
   kw_window_connection_changed_cb (self, NULL, self->account_page);
   kw_window_update_view (self);
 }
@@ -346,6 +374,17 @@ static gboolean
 kw_window_close_request (GtkWindow *window)
 {
   KwWindow *self = KW_WINDOW (window);
+  GSettings *settings = kw_window_get_settings (self);
+
+  if (settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+      g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+    }
 
   /* Closing the window ends whatever it started. */
   g_cancellable_cancel (self->cancellable);
@@ -475,11 +514,21 @@ kw_window_init (KwWindow *self)
 KwWindow *
 kw_window_new (KwApplication *application)
 {
+  GSettings *settings;
   KwWindow *self;
 
   g_return_val_if_fail (KW_IS_APPLICATION (application), NULL);
 
   self = g_object_new (KW_TYPE_WINDOW, "application", application, NULL);
+  settings = kw_application_get_settings (application);
+  if (settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
   kw_window_follow_application (self, application);
 
   return self;

@@ -8,7 +8,7 @@
 #include "config.h"
 
 #include "kw-memory-secret-store.h"
-#include "kw-window.h"
+#include "kw-window-private.h"
 
 #include "kw-test-connections.h"
 #include "kw-test-utils.h"
@@ -569,6 +569,74 @@ test_unknown_connection (void)
   g_test_trap_assert_stderr ("*There is no connection “nowhere”*");
 }
 
+static gboolean
+main_window_gone (gpointer data)
+{
+  KwWindow **window = data;
+
+  return *window == NULL;
+}
+
+static const char *
+chosen_id (KwWindow *window)
+{
+  KwConnection *connection = kw_account_page_get_connection (window->account_page);
+
+  return connection != NULL ? kw_connection_get_id (connection) : NULL;
+}
+
+/* The main window starts on the connection used last, at the size it was
+ * closed with; the settings hold nothing else. */
+static void
+test_remembers (KwConnectionsFixture *fixture,
+                gconstpointer         user_data)
+{
+  GSettings *settings = kw_application_get_settings (fixture->application);
+  g_autoptr(KwConnection) alpha = kw_test_connections_new ("alpha", "Alpha", FALSE);
+  g_autoptr(KwConnection) beta = kw_test_connections_new ("beta", "Beta", TRUE);
+  g_autofree char *last = NULL;
+  KwWindow *window;
+  int width, height;
+
+  /* The UI suite compiles the app's schema, with the memory backend. */
+  g_assert_nonnull (settings);
+  kw_test_connections_save (fixture, alpha, NULL);
+  kw_test_connections_save (fixture, beta, KW_TEST_SECRET);
+
+  window = kw_window_new (fixture->application);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  /* Sorted by name, the chooser starts on Alpha. */
+  g_assert_cmpstr (chosen_id (window), ==, "alpha");
+  kw_window_start_recovery (window, kw_connection_store_lookup (fixture->store, "beta"));
+  g_assert_cmpstr (chosen_id (window), ==, "beta");
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 520);
+  gtk_window_close (GTK_WINDOW (window));
+  kw_test_ui_wait_until (main_window_gone, &window, "the main window to close");
+
+  last = g_settings_get_string (settings, "last-connection");
+  g_assert_cmpstr (last, ==, "beta");
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 720);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 520);
+
+  window = kw_window_new (fixture->application);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_cmpstr (chosen_id (window), ==, "beta");
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 720);
+  g_assert_cmpint (height, ==, 520);
+
+  /* Nothing secret went into the settings. */
+  g_assert_false (kw_test_connections_files_contain (KW_TEST_SECRET));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kw_test_ui_wait_until (main_window_gone, &window, "the main window to close");
+  g_settings_reset (settings, "last-connection");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -586,6 +654,7 @@ main (int   argc,
   kw_test_connections_add ("/keyway/connections/save-fails", test_save_fails, FALSE);
   kw_test_connections_add ("/keyway/connections/demo", test_demo, FALSE);
   kw_test_connections_add ("/keyway/connections/narrow", test_narrow, FALSE);
+  kw_test_connections_add ("/keyway/connections/remembers", test_remembers, FALSE);
   g_test_add_func ("/keyway/connections/unknown-connection", test_unknown_connection);
 
   return kw_test_connections_run ();
