@@ -9,6 +9,8 @@
 
 #include "kw-helpdesk-window.h"
 
+#include "kw-audit-page.h"
+#include "kw-bulk-page.h"
 #include "kw-helpdesk-signin.h"
 #include "kw-helpdesk-text.h"
 #include "kw-helpdesk-users-page.h"
@@ -438,6 +440,10 @@ kw_helpdesk_window_init (KwHelpdeskWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   kw_helpdesk_window_bind_page (self, GTK_WIDGET (self->users_page));
+  kw_helpdesk_window_add_page (self, kw_bulk_page_new (), "bulk", _("Bulk Reset"),
+                               "view-list-bullet-symbolic");
+  kw_helpdesk_window_add_page (self, kw_audit_page_new (), "audit", _("Audit Log"),
+                               "document-open-recent-symbolic");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sign-out", FALSE);
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
 

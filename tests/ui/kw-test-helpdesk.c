@@ -22,6 +22,20 @@ window_mapped (gpointer data)
 }
 
 void
+kw_test_helpdesk_open_window (KwHelpdeskFixture *fixture)
+{
+  g_assert_null (fixture->window);
+
+  fixture->window = kw_helpdesk_window_new (fixture->application);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  kw_test_ui_wait_until (window_mapped, fixture, "the helpdesk window");
+
+  g_assert_true (kw_helpdesk_window_select_connection (fixture->window,
+                                                       KW_DEMO_HELPDESK_CONNECTION_ID));
+}
+
+void
 kw_test_helpdesk_set_up (KwHelpdeskFixture *fixture,
                          KwApplication     *application)
 {
@@ -32,13 +46,7 @@ kw_test_helpdesk_set_up (KwHelpdeskFixture *fixture,
   g_assert_no_error (error);
   fixture->fake = kw_demo_get_fake (kw_application_get_demo (application));
 
-  fixture->window = kw_helpdesk_window_new (application);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  kw_test_ui_wait_until (window_mapped, fixture, "the helpdesk window");
-
-  g_assert_true (kw_helpdesk_window_select_connection (fixture->window,
-                                                       KW_DEMO_HELPDESK_CONNECTION_ID));
+  kw_test_helpdesk_open_window (fixture);
 }
 
 static gboolean
@@ -47,6 +55,18 @@ window_finalized (gpointer data)
   KwHelpdeskFixture *fixture = data;
 
   return fixture->window == NULL;
+}
+
+void
+kw_test_helpdesk_close_window (KwHelpdeskFixture *fixture)
+{
+  if (fixture->window == NULL)
+    return;
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  /* A request still in flight would hold a page, and its end would land
+   * in a window that is gone. */
+  kw_test_ui_wait_until (window_finalized, fixture, "the window to be finalized");
 }
 
 void
@@ -61,14 +81,7 @@ kw_test_helpdesk_tear_down (KwHelpdeskFixture *fixture)
     }
   g_list_free (toplevels);
 
-  if (fixture->window != NULL)
-    {
-      gtk_window_destroy (GTK_WINDOW (fixture->window));
-      /* A request still in flight would hold a page, and its end would
-       * land in a window that is gone. */
-      kw_test_ui_wait_until (window_finalized, fixture, "the window to be finalized");
-    }
-
+  kw_test_helpdesk_close_window (fixture);
   kw_application_stop_demo (fixture->application);
 
   /* A request that ends after its window closed shows nothing: the
@@ -370,4 +383,116 @@ kw_test_helpdesk_count_audit (KwHelpdeskFixture *fixture,
     }
 
   return count;
+}
+
+KwBulkPage *
+kw_test_helpdesk_bulk_page (KwHelpdeskFixture *fixture)
+{
+  GtkWidget *page = kw_test_ui_find_descendant (GTK_WIDGET (fixture->window),
+                                                KW_TYPE_BULK_PAGE, 0);
+
+  g_assert_nonnull (page);
+
+  return KW_BULK_PAGE (page);
+}
+
+KwAuditPage *
+kw_test_helpdesk_audit_page (KwHelpdeskFixture *fixture)
+{
+  GtkWidget *page = kw_test_ui_find_descendant (GTK_WIDGET (fixture->window),
+                                                KW_TYPE_AUDIT_PAGE, 0);
+
+  g_assert_nonnull (page);
+
+  return KW_AUDIT_PAGE (page);
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+void
+kw_test_helpdesk_show_page (KwHelpdeskFixture *fixture,
+                            const char        *name)
+{
+  GtkWidget *stack = kw_test_ui_find_descendant (GTK_WIDGET (fixture->window),
+                                                 ADW_TYPE_VIEW_STACK, 0);
+  GtkWidget *page;
+
+  g_assert_nonnull (stack);
+  page = adw_view_stack_get_child_by_name (ADW_VIEW_STACK (stack), name);
+  g_assert_nonnull (page);
+
+  adw_view_stack_set_visible_child (ADW_VIEW_STACK (stack), page);
+  kw_test_ui_wait_until (widget_mapped, page, name);
+}
+
+typedef struct
+{
+  KwHelpdeskFixture *fixture;
+  const char        *text;
+} TextWait;
+
+static gboolean
+text_shown (gpointer data)
+{
+  TextWait *wait = data;
+
+  return kw_test_ui_shows_text (GTK_WIDGET (wait->fixture->window), wait->text);
+}
+
+void
+kw_test_helpdesk_wait_toast (KwHelpdeskFixture *fixture,
+                             const char        *text)
+{
+  TextWait wait = { fixture, text };
+
+  kw_test_ui_wait_until (text_shown, &wait, text);
+}
+
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+void
+kw_test_helpdesk_wait_long (KwTestCondition  condition,
+                            gpointer         data,
+                            const char      *what,
+                            guint            seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+  guint wake_id = g_timeout_add (50, wake_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Still waiting for %s after %u s", what, seconds);
+
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (wake_id);
+}
+
+void
+kw_test_helpdesk_add_users (KwHelpdeskFixture *fixture,
+                            const char        *prefix,
+                            guint              n)
+{
+  KwFakeDirectory *directory = kw_fake_cognito_get_directory (fixture->fake);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *username = g_strdup_printf ("%s%03u", prefix, i);
+      g_autofree char *email = g_strdup_printf ("%s@example.com", username);
+
+      kw_fake_directory_add_user (directory, KW_TEST_DEMO_POOL, username, "Old-Passw0rd!");
+      kw_fake_directory_set_attribute (directory, KW_TEST_DEMO_POOL, username, "email", email);
+      kw_fake_directory_set_attribute (directory, KW_TEST_DEMO_POOL, username, "email_verified",
+                                       "true");
+    }
 }

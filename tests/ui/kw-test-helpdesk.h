@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include "kw-audit-page.h"
+#include "kw-bulk-page.h"
 #include "kw-error-dialog.h"
 #include "kw-helpdesk-signin.h"
 #include "kw-helpdesk-users-page.h"
@@ -39,10 +41,21 @@ typedef struct
 void                 kw_test_helpdesk_set_up        (KwHelpdeskFixture *fixture,
                                                      KwApplication     *application);
 void                 kw_test_helpdesk_tear_down     (KwHelpdeskFixture *fixture);
+/* Closes the window and waits for it to be finalized; then opens a new
+ * one, as a person starting over would, on the demo's helpdesk connection
+ * and not signed in. */
+void                 kw_test_helpdesk_close_window  (KwHelpdeskFixture *fixture);
+void                 kw_test_helpdesk_open_window   (KwHelpdeskFixture *fixture);
 
 KwHelpdeskSignin    *kw_test_helpdesk_signin        (KwHelpdeskFixture *fixture);
 KwHelpdeskUsersPage *kw_test_helpdesk_users_page    (KwHelpdeskFixture *fixture);
 KwUserCard          *kw_test_helpdesk_card          (KwHelpdeskFixture *fixture);
+KwBulkPage          *kw_test_helpdesk_bulk_page     (KwHelpdeskFixture *fixture);
+KwAuditPage         *kw_test_helpdesk_audit_page    (KwHelpdeskFixture *fixture);
+/* Switches to the page named @name ("users", "bulk", "audit"), as the
+ * view switcher does, and waits for it to be on screen. */
+void                 kw_test_helpdesk_show_page     (KwHelpdeskFixture *fixture,
+                                                     const char        *name);
 
 /* Presses Sign In, then waits for the session. */
 void                 kw_test_helpdesk_sign_in       (KwHelpdeskFixture *fixture);
@@ -75,6 +88,20 @@ KwErrorDialog       *kw_test_helpdesk_find_error_dialog (void);
  * to go. */
 void                 kw_test_helpdesk_respond       (AdwMessageDialog  *dialog,
                                                      const char        *label);
+/* Waits for a toast (or any label in the window) showing @text. */
+void                 kw_test_helpdesk_wait_toast    (KwHelpdeskFixture *fixture,
+                                                     const char        *text);
+/* kw_test_ui_wait_until() for what takes longer than five seconds, such as
+ * a bulk reset against a throttling fake: fails after @seconds. */
+void                 kw_test_helpdesk_wait_long     (KwTestCondition    condition,
+                                                     gpointer           data,
+                                                     const char        *what,
+                                                     guint              seconds);
+/* Adds @n users named PREFIX000, PREFIX001, … to the demo's pool, each with
+ * a verified email address, so that a reset code can reach them. */
+void                 kw_test_helpdesk_add_users     (KwHelpdeskFixture *fixture,
+                                                     const char        *prefix,
+                                                     guint              n);
 /* The number of lines of the window's audit log that hold @needle. */
 guint                kw_test_helpdesk_count_audit   (KwHelpdeskFixture *fixture,
                                                      const char        *needle);
