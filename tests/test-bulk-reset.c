@@ -363,6 +363,8 @@ test_throttled_rows_requeued (Fixture       *fixture,
   g_auto(GStrv) list = kw_test_bulk_usernames (n, NULL);
   g_autoptr(KwBulkReset) bulk = kw_bulk_reset_new (fixture->helpdesk, (const char * const *) list);
   g_autoptr(GError) error = NULL;
+  g_autofree char *log_text = NULL;
+  g_auto(GStrv) log_lines = NULL;
   guint sent, attempts = 0, requeued_rows = 0;
 
   /* Twenty at once, then twenty a second: the list outruns it even under
@@ -391,6 +393,14 @@ test_throttled_rows_requeued (Fixture       *fixture,
   g_assert_cmpuint (sent, >, n);
   g_assert_cmpuint (requeued_rows, >, 0);
   g_assert_cmpuint (attempts, ==, sent);
+
+  /* The audit log has a line for each reset, none for a request the
+   * service turned away without acting. */
+  g_assert_true (g_file_load_contents (kw_audit_log_get_file (fixture->log), NULL, &log_text,
+                                       NULL, NULL, NULL));
+  log_lines = g_strsplit (log_text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (log_lines), ==, n + 1);
+  g_assert_null (strstr (log_text, "TooManyRequests"));
 }
 
 static void

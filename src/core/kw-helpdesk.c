@@ -644,7 +644,11 @@ audit_then_return (GTask        *task,
 
   data->request_id = g_strdup (kw_cognito_client_get_request_id (call_result));
 
-  if (self->audit_log == NULL)
+  /* A throttled request was turned away before anything was done, and a
+   * bulk run sends it again: a line would record a failure that never was. */
+  if (self->audit_log == NULL ||
+      g_error_matches (data->error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_TOO_MANY_REQUESTS) ||
+      g_error_matches (data->error, KW_COGNITO_ERROR, KW_COGNITO_ERROR_THROTTLING))
     {
       complete_action (task);
       g_object_unref (task);

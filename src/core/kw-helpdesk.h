@@ -28,7 +28,9 @@ typedef enum
 G_DECLARE_FINAL_TYPE (KwHelpdesk, kw_helpdesk, KW, HELPDESK, GObject)
 
 /* Helpdesk actions on one user pool, with a signed client. Every action that
- * changes a user is written to @audit_log (nullable: no log) as @actor.
+ * changes a user is written to @audit_log (nullable: no log) as @actor,
+ * with its outcome; a request the service throttled changed nothing and is
+ * not written.
  * Properties: client, user-pool-id, audit-log, actor, password-policy (for
  * generated temporary passwords), all construct-only. */
 KwHelpdesk      *kw_helpdesk_new                (KwCognitoClient        *client,

@@ -135,6 +135,8 @@ kw_application_about_action (GSimpleAction *action,
                                       "Amazon Cognito user pool."),
                         "copyright", "© 2026 The Keyway authors",
                         "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/keyway/keyway",
+                        "issue-url", "https://github.com/keyway/keyway/issues",
                         /* Translators: your names, one per line, as you would like them
                          * credited. */
                         "translator-credits", _("translator-credits"),
