@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "kw-application.h"
 #include "kw-window-private.h"
 
@@ -380,6 +382,12 @@ main (int   argc,
   int height;
 
   setlocale (LC_ALL, "");
+  /* KEYWAY_LOCALEDIR points at the build tree's catalogues (_build/po), for
+   * screenshots in another language without installing. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KEYWAY_LOCALEDIR") != NULL ?
+                                   g_getenv ("KEYWAY_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   if (argc != 5 ||
       (width = atoi (argv[1])) < 360 ||
