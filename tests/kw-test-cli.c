@@ -94,6 +94,11 @@ run_cli (const char * const *env,
   else
     cli->status = 128 + g_subprocess_get_term_sig (process);
 
+  /* What a crash (or a sanitizer) said is the only clue to a rare one. */
+  if (cli->status >= 128)
+    g_test_message ("keyway-cli %s ended with status %d; its standard error:\n%s",
+                    first_arg, cli->status, cli->err);
+
   return cli;
 }
 
