@@ -253,3 +253,18 @@ kw_delivery_page_new (void)
 {
   return g_object_new (KW_TYPE_DELIVERY_PAGE, NULL);
 }
+
+/**
+ * kw_delivery_page_get_summary:
+ * @self: the page
+ *
+ * Returns: (transfer none): where the code went, as one plain sentence
+ *   ("A code was sent to the email address j***@e***."), or "" before any
+ */
+const char *
+kw_delivery_page_get_summary (KwDeliveryPage *self)
+{
+  g_return_val_if_fail (KW_IS_DELIVERY_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->body_label);
+}

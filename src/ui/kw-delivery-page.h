@@ -19,10 +19,13 @@ G_DECLARE_FINAL_TYPE (KwDeliveryPage, kw_delivery_page, KW, DELIVERY_PAGE, KwWiz
  * to have it sent again once the flow's cooldown is over. Its buttons
  * activate the host's win.resend-code and win.change-account. */
 
-GtkWidget *kw_delivery_page_new (void);
+GtkWidget  *kw_delivery_page_new         (void);
+/* Where the code went, in one sentence without markup: what a screen reader
+ * says with the focused button once the page is shown. */
+const char *kw_delivery_page_get_summary (KwDeliveryPage *self);
 
 /* "the email address j***@e***": how the page names a destination in
  * running text; also used by the host's messages. */
-char      *kw_delivery_describe_destination (const KwCodeDeliveryDetails *delivery);
+char       *kw_delivery_describe_destination (const KwCodeDeliveryDetails *delivery);
 
 G_END_DECLS

@@ -97,6 +97,17 @@ _kw_window_update (KwWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   gtk_label_get_text (self->next_label),
                                   -1);
+  /* Focus lands on Next when the code has gone out: a screen reader then
+   * says where it went, with the button, since GTK 4.8 has no way to
+   * announce it by itself. */
+  if (page == KW_WIZARD_PAGE (self->delivery_page))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    kw_delivery_page_get_summary (self->delivery_page),
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->next_button),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   gtk_widget_set_visible (self->next_button, page != NULL && next_label != NULL);
   /* Hiding the default widget unsets it; Enter in a field means Next. */
   if (gtk_widget_get_visible (self->next_button))

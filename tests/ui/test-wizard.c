@@ -127,6 +127,9 @@ test_focus_per_step (Fixture       *fixture,
   kw_test_wizard_press_next (fixture);
   kw_test_wizard_wait (fixture, kw_test_wizard_on_delivery_page, "the delivery page");
   g_assert_true (kw_test_wizard_has_focus (fixture, window->next_button));
+  /* What a screen reader says with the focused button. */
+  gtk_test_accessible_assert_property (window->next_button, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "A code was sent to the email address j***@e***.");
   code = kw_fake_cognito_get_last_code (fixture->fake, "jane");
 
   kw_test_wizard_press_next (fixture);
