@@ -110,6 +110,7 @@ resolve_profile_thread (GTask        *task,
       else
         g_task_return_new_error (task, KW_CONNECTION_ERROR,
                                  KW_CONNECTION_ERROR_CREDENTIALS_MISSING,
+                                 /* Translators: the placeholder is the name of an AWS profile. */
                                  _("The AWS profile “%s” has no credentials"), profile);
       return;
     }
@@ -180,6 +181,8 @@ resolve_environment (GTask *task)
   if (key_id == NULL || secret == NULL)
     {
       g_task_return_new_error (task, KW_AWS_CONFIG_ERROR, KW_AWS_CONFIG_ERROR_INCOMPLETE,
+                               /* Translators: the placeholders are the environment variables
+                                * AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, in either order. */
                                _("%s is set but %s is not"),
                                key_id != NULL ? "AWS_ACCESS_KEY_ID" : "AWS_SECRET_ACCESS_KEY",
                                key_id != NULL ? "AWS_SECRET_ACCESS_KEY" : "AWS_ACCESS_KEY_ID");
@@ -214,6 +217,8 @@ lookup_aws_keys_cb (GObject      *object,
     {
       g_task_return_new_error (task, KW_CONNECTION_ERROR,
                                KW_CONNECTION_ERROR_CREDENTIALS_MISSING,
+                               /* Translators: the first placeholder is an AWS access key id, the
+                                * second a connection's name. */
                                _("The keyring holds no AWS secret access key for the access "
                                  "key %s of the connection “%s”"),
                                access_key_id, kw_connection_get_name (data->connection));
@@ -249,6 +254,7 @@ resolve_credentials (GTask *task)
   switch (kw_connection_get_credentials_source (connection))
     {
     case KW_CREDENTIALS_SOURCE_NONE:
+      /* Translators: the placeholder is a connection's name. */
       message = g_strdup_printf (_("The connection “%s” has no AWS credentials for "
                                    "administrator calls"),
                                  kw_connection_get_name (connection));
@@ -273,6 +279,7 @@ resolve_credentials (GTask *task)
     case KW_CREDENTIALS_SOURCE_KEYRING:
       if (data->secrets == NULL)
         {
+          /* Translators: the placeholder is a connection's name. */
           message = g_strdup_printf (_("The connection “%s” keeps its AWS keys in the keyring, "
                                        "but no keyring is available"),
                                      kw_connection_get_name (connection));
@@ -297,6 +304,8 @@ set_secret_missing (GTask        *task,
                     KwConnection *connection)
 {
   g_task_return_new_error (task, KW_CONNECTION_ERROR, KW_CONNECTION_ERROR_SECRET_MISSING,
+                           /* Translators: the placeholder is a connection's
+                            * name. */
                            _("The connection “%s” needs its app client secret, and none is "
                              "stored in the keyring"),
                            kw_connection_get_name (connection));

@@ -158,6 +158,8 @@ read_string (GKeyFile                    *key_file,
   if (str == NULL)
     {
       kw_connection_set_error (error, origin, KW_CONNECTION_ERROR_INVALID_VALUE, key,
+                               /* Translators: the placeholder is a key of the connection file, such
+                                * as Region. */
                                _("The value of %s is not valid text: it is not UTF-8 or has "
                                  "a bad escape sequence"),
                                key);
@@ -185,6 +187,8 @@ read_required (GKeyFile                    *key_file,
   if (*value == NULL)
     {
       kw_connection_set_error (error, origin, KW_CONNECTION_ERROR_MISSING_KEY, NULL,
+                               /* Translators: the placeholder is a key of the connection file, such
+                                * as Region. */
                                _("The required key %s is missing"), key);
       return FALSE;
     }
@@ -218,6 +222,9 @@ read_boolean (GKeyFile                    *key_file,
     {
       shown = kw_connection_display_value (str);
       kw_connection_set_error (error, origin, KW_CONNECTION_ERROR_INVALID_VALUE, key,
+                               /* Translators: the first placeholder is a key of the connection
+                                * file, the second its value; true and false are values of the file
+                                * and stay as they are. */
                                _("%s is “%s”, but it must be true or false"), key, shown);
       return FALSE;
     }
@@ -246,6 +253,9 @@ read_minimum_length (GKeyFile                    *key_file,
     {
       shown = kw_connection_display_value (str);
       kw_connection_set_error (error, origin, KW_CONNECTION_ERROR_INVALID_VALUE, KEY_MINIMUM_LENGTH,
+                               /* Translators: PasswordMinimumLength is a key of the connection file
+                                * and stays as it is; the placeholders are its value, then the
+                                * smallest and the largest number allowed. */
                                _("PasswordMinimumLength “%s” is not a whole number from %d to %d"),
                                shown, KW_PASSWORD_POLICY_MIN_MINIMUM_LENGTH,
                                KW_PASSWORD_POLICY_MAX_MINIMUM_LENGTH);
@@ -286,6 +296,10 @@ read_credentials_source (GKeyFile                    *key_file,
   shown = kw_connection_display_value (str);
   kw_connection_set_error (error, origin, KW_CONNECTION_ERROR_INVALID_VALUE,
                            KEY_CREDENTIALS_SOURCE,
+                           /* Translators: CredentialsSource is a key of the
+                            * connection file, and profile, environment and
+                            * keyring its values: they stay as they are. The
+                            * placeholder is the value found. */
                            _("CredentialsSource “%s” is not one of profile, environment or "
                              "keyring"),
                            shown);
@@ -365,6 +379,8 @@ kw_connection_new_from_key_file (GKeyFile            *key_file,
   if (!g_key_file_has_group (key_file, group))
     {
       kw_connection_set_error (error, &where, KW_CONNECTION_ERROR_PARSE, NULL,
+                               /* Translators: the placeholder is the name of a group of the
+                                * connection file, which starts with a [name] header. */
                                _("There is no [%s] group"), group);
       return NULL;
     }
@@ -519,6 +535,7 @@ kw_connection_load_key_file (const char  *data,
   if (length > FILE_DATA_MAX_LENGTH)
     {
       g_set_error (error, KW_CONNECTION_ERROR, KW_CONNECTION_ERROR_PARSE,
+                   /* Translators: the placeholder is a file name. */
                    _("%s: the file is too large to hold connections"), file_name);
       return NULL;
     }
@@ -527,6 +544,7 @@ kw_connection_load_key_file (const char  *data,
   if (!g_utf8_validate_len (data, length, NULL))
     {
       g_set_error (error, KW_CONNECTION_ERROR, KW_CONNECTION_ERROR_PARSE,
+                   /* Translators: the placeholder is a file name. */
                    _("%s: the file is not UTF-8 text"), file_name);
       return NULL;
     }
@@ -536,10 +554,14 @@ kw_connection_load_key_file (const char  *data,
     {
       if (before_group)
         g_set_error (error, KW_CONNECTION_ERROR, KW_CONNECTION_ERROR_PARSE,
+                     /* Translators: the placeholders are a file name and a line
+                      * number. */
                      _("%s, line %d: a key comes before the first [group] header"),
                      file_name, bad_line);
       else
         g_set_error (error, KW_CONNECTION_ERROR, KW_CONNECTION_ERROR_PARSE,
+                     /* Translators: the placeholders are a file name and a line
+                      * number; Key=Value is the form of a line of the file. */
                      _("%s, line %d: the line is not a [group] header, a Key=Value pair "
                        "or a # comment"),
                      file_name, bad_line);

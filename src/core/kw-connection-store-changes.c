@@ -138,6 +138,8 @@ write_thread (GTask        *task,
     {
       saved_errno = errno;
       g_task_return_new_error (task, KW_CONNECTION_ERROR, KW_CONNECTION_ERROR_IO,
+                               /* Translators: the placeholders are a folder and a system error
+                                * message. */
                                _("Could not create the folder %s: %s"),
                                folder, g_strerror (saved_errno));
       return;
@@ -147,6 +149,7 @@ write_thread (GTask        *task,
                                  G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
     {
       g_task_return_new_error (task, KW_CONNECTION_ERROR, KW_CONNECTION_ERROR_IO,
+                               /* Translators: the placeholder is a system error message. */
                                _("Could not save the connections: %s"), error->message);
       return;
     }
@@ -318,6 +321,8 @@ kw_connection_store_check_add (KwConnectionStore  *self,
   if (self->user_file_error != NULL)
     {
       g_set_error (error, KW_CONNECTION_ERROR, KW_CONNECTION_ERROR_IO,
+                   /* Translators: the placeholder is an error message on the
+                    * person's own connections file. */
                    _("Keyway does not change your connections until this is fixed: %s"),
                    self->user_file_error->message);
       return FALSE;
@@ -328,6 +333,7 @@ kw_connection_store_check_add (KwConnectionStore  *self,
   if (!g_hash_table_contains (self->user, id) && g_hash_table_contains (self->system, id))
     {
       g_set_error (error, KW_CONNECTION_ERROR, KW_CONNECTION_ERROR_READ_ONLY,
+                   /* Translators: the placeholder is a connection's id. */
                    _("The connection “%s” is set up for everyone on this computer and "
                      "cannot be replaced"),
                    id);
@@ -337,6 +343,7 @@ kw_connection_store_check_add (KwConnectionStore  *self,
   if (g_hash_table_contains (self->user, id) && !replace)
     {
       g_set_error (error, KW_CONNECTION_ERROR, KW_CONNECTION_ERROR_EXISTS,
+                   /* Translators: the placeholder is a connection's id. */
                    _("There is already a connection “%s”"), id);
       return FALSE;
     }
@@ -377,6 +384,7 @@ start_change (KwConnectionStore *self,
         {
           return_change_error (self, task,
                                g_error_new (KW_CONNECTION_ERROR, KW_CONNECTION_ERROR_READ_ONLY,
+                                            /* Translators: the placeholder is a connection's id. */
                                             _("The connection “%s” is set up for everyone "
                                               "on this computer and cannot be removed"),
                                             data->id));
@@ -387,6 +395,8 @@ start_change (KwConnectionStore *self,
         {
           return_change_error (self, task,
                                g_error_new (KW_CONNECTION_ERROR, KW_CONNECTION_ERROR_IO,
+                                            /* Translators: the placeholder is an error message on
+                                             * the person's own connections file. */
                                             _("Keyway does not change your connections "
                                               "until this is fixed: %s"),
                                             self->user_file_error->message));
@@ -397,6 +407,7 @@ start_change (KwConnectionStore *self,
         {
           return_change_error (self, task,
                                g_error_new (KW_CONNECTION_ERROR, KW_CONNECTION_ERROR_NOT_FOUND,
+                                            /* Translators: the placeholder is a connection's id. */
                                             _("There is no connection “%s”"), data->id));
           return;
         }

@@ -193,6 +193,8 @@ load_contents_cb (GObject      *object,
                                     &local_error))
     {
       g_task_return_new_error (task, KW_CONNECTION_ERROR, KW_CONNECTION_ERROR_IO,
+                               /* Translators: the placeholders are a file name and a system error
+                                * message. */
                                _("Could not read %s: %s"), data->file_name,
                                local_error->message);
       return;

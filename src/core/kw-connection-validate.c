@@ -236,6 +236,9 @@ kw_connection_validate_at (KwConnection                *self,
     {
       shown = kw_connection_display_value (self->id != NULL ? self->id : "");
       kw_connection_set_error (error, origin, KW_CONNECTION_ERROR_INVALID_VALUE, KEY_ID,
+                               /* Translators: Id is a key of the connection file and stays as it
+                                * is; the placeholders are its value and the most characters an id
+                                * can have. */
                                _("Id “%s” is not a connection id: use up to %d lowercase "
                                  "letters, digits, “.”, “_” or “-”, starting with a letter "
                                  "or digit"),
@@ -255,6 +258,8 @@ kw_connection_validate_at (KwConnection                *self,
       has_control_characters (self->name))
     {
       kw_connection_set_error (error, origin, KW_CONNECTION_ERROR_INVALID_VALUE, KEY_NAME,
+                               /* Translators: Name is a key of the connection file and stays as it
+                                * is; the placeholder is the most characters a name can have. */
                                _("Name must be at most %d characters, without control "
                                  "characters"),
                                NAME_MAX_LENGTH);
@@ -265,6 +270,8 @@ kw_connection_validate_at (KwConnection                *self,
     {
       shown = kw_connection_display_value (self->region != NULL ? self->region : "");
       kw_connection_set_error (error, origin, KW_CONNECTION_ERROR_INVALID_VALUE, KEY_REGION,
+                               /* Translators: Region is a key of the connection file and stays as
+                                * it is; the placeholder is its value. */
                                _("Region “%s” is not an AWS Region, such as us-east-1"),
                                shown);
       return FALSE;
@@ -274,6 +281,8 @@ kw_connection_validate_at (KwConnection                *self,
     {
       shown = kw_connection_display_value (self->client_id != NULL ? self->client_id : "");
       kw_connection_set_error (error, origin, KW_CONNECTION_ERROR_INVALID_VALUE, KEY_CLIENT_ID,
+                               /* Translators: ClientId is a key of the connection file and stays as
+                                * it is; the placeholder is its value. */
                                _("ClientId “%s” is not an app client id, which has only "
                                  "letters, digits, “_” or “+”"),
                                shown);
@@ -285,6 +294,8 @@ kw_connection_validate_at (KwConnection                *self,
       shown = kw_connection_display_value (self->user_pool_id);
       kw_connection_set_error (error, origin, KW_CONNECTION_ERROR_INVALID_VALUE,
                                KEY_USER_POOL_ID,
+                               /* Translators: UserPoolId is a key of the connection file and stays
+                                * as it is; the placeholder is its value. */
                                _("UserPoolId “%s” is not a user pool id, such as "
                                  "us-east-1_AbCdEf123"),
                                shown);
@@ -308,6 +319,9 @@ kw_connection_validate_at (KwConnection                *self,
       shown = g_strdup_printf ("%u", policy->minimum_length);
       kw_connection_set_error (error, origin, KW_CONNECTION_ERROR_INVALID_VALUE,
                                KEY_MINIMUM_LENGTH,
+                               /* Translators: PasswordMinimumLength is a key of the connection file
+                                * and stays as it is; the placeholders are its value, then the
+                                * smallest and the largest number allowed. */
                                _("PasswordMinimumLength “%s” is not a whole number from %d "
                                  "to %d"),
                                shown, KW_PASSWORD_POLICY_MIN_MINIMUM_LENGTH,
@@ -320,6 +334,8 @@ kw_connection_validate_at (KwConnection                *self,
       shown = kw_connection_display_value (self->aws_profile);
       kw_connection_set_error (error, origin, KW_CONNECTION_ERROR_INVALID_VALUE,
                                KEY_AWS_PROFILE,
+                               /* Translators: AwsProfile is a key of the connection file and stays
+                                * as it is; the placeholder is its value. */
                                _("AwsProfile “%s” is not an AWS profile name"), shown);
       return FALSE;
     }
@@ -329,6 +345,9 @@ kw_connection_validate_at (KwConnection                *self,
       shown = kw_connection_display_value (self->access_key_id);
       kw_connection_set_error (error, origin, KW_CONNECTION_ERROR_INVALID_VALUE,
                                KEY_ACCESS_KEY_ID,
+                               /* Translators: AccessKeyId is a key of the connection file and stays
+                                * as it is; the placeholders are its value, then the fewest and the
+                                * most characters of an access key id. */
                                _("AccessKeyId “%s” is not an AWS access key id, which has "
                                  "%d to %d capital letters and digits"),
                                shown, ACCESS_KEY_ID_MIN, ACCESS_KEY_ID_MAX);
@@ -377,6 +396,9 @@ kw_connection_validate_at (KwConnection                *self,
     {
       kw_connection_set_error (error, origin, KW_CONNECTION_ERROR_MISSING_KEY,
                                KEY_CREDENTIALS_SOURCE,
+                               /* Translators: CredentialsSource and UserPoolId are keys of the
+                                * connection file and stay as they are; the placeholder is the value
+                                * of CredentialsSource, such as keyring. */
                                _("CredentialsSource “%s” needs a UserPoolId key: helpdesk "
                                  "work is done on a user pool"),
                                kw_connection_source_names[self->credentials_source]);

@@ -244,6 +244,7 @@ resolve_profile_thread (GTask        *task,
        * changed in between. */
       g_task_return_new_error (task, KW_CONNECTION_ERROR,
                                KW_CONNECTION_ERROR_CREDENTIALS_MISSING,
+                               /* Translators: the placeholder is the name of an AWS profile. */
                                _("The AWS profile “%s” has no credentials"),
                                overrides.profile);
       return;
@@ -288,6 +289,8 @@ lookup_keys_cb (GObject      *object,
     {
       if (error == NULL)
         g_set_error (&error, KW_CONNECTION_ERROR, KW_CONNECTION_ERROR_CREDENTIALS_MISSING,
+                     /* Translators: the first placeholder is an AWS access key
+                      * id, the second a connection's name. */
                      _("The keyring holds no AWS secret access key for the access key %s of "
                        "the connection “%s”"),
                      kw_connection_get_access_key_id (data->connection),
@@ -412,6 +415,7 @@ kw_helpdesk_session_new_async (KwConnection        *connection,
   if (kw_connection_get_user_pool_id (connection) == NULL)
     {
       g_task_return_new_error (task, KW_CONNECTION_ERROR, KW_CONNECTION_ERROR_MISSING_KEY,
+                               /* Translators: the placeholder is a connection's name. */
                                _("The connection “%s” has no user pool ID, which helpdesk "
                                  "work needs"),
                                kw_connection_get_name (connection));

@@ -325,16 +325,18 @@ kw_application_command_line (GApplication            *application,
       connection = kw_application_find_connection (self, name);
       if (connection == NULL)
         {
-          /* Translators: the placeholder is what followed --connection. */
           g_application_command_line_printerr (command_line,
+                                               /* Translators: the placeholder is what followed
+                                                * --connection. */
                                                _("There is no connection “%s”.\n"), name);
           return EXIT_FAILURE;
         }
 
       if (helpdesk && !kw_connection_is_helpdesk (connection))
         {
-          /* Translators: the placeholder is a connection's name. */
           g_application_command_line_printerr (command_line,
+                                               /* Translators: the placeholder is a connection's
+                                                * name. */
                                                _("“%s” is not a helpdesk connection: it has no "
                                                  "AWS credentials to sign in with.\n"),
                                                kw_connection_get_name (connection));

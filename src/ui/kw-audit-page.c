@@ -231,6 +231,8 @@ kw_audit_page_show_records (KwAuditPage *self,
     {
       g_autofree char *text =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      /* Translators: %u counts the lines of the audit log that
+                                       * could not be read. */
                                       "%u line of the audit log could not be read and is not "
                                       "shown.",
                                       "%u lines of the audit log could not be read and are not "

@@ -245,6 +245,8 @@ kw_bulk_describe_invalid (const char *username)
 
   if ((guint) g_utf8_strlen (username, -1) > max)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: %u is the most characters a username can
+                                          * have. */
                                          "Too long: a username has at most %u character",
                                          "Too long: a username has at most %u characters",
                                          max),
@@ -383,6 +385,8 @@ kw_bulk_format_time_left (double seconds)
   minutes = (guint) ((seconds + 30) / 60);
   if (minutes < 90)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: %u counts the minutes the bulk reset still
+                                          * needs. */
                                          "About %u minute left",
                                          "About %u minutes left",
                                          minutes),
@@ -390,6 +394,8 @@ kw_bulk_format_time_left (double seconds)
 
   hours = (minutes + 30) / 60;
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: %u counts the hours the bulk reset still
+                                        * needs. */
                                        "About %u hour left",
                                        "About %u hours left",
                                        hours),

@@ -109,6 +109,8 @@ kw_bulk_page_update_run (KwBulkPage *self)
     {
       title = g_strdup (_("Stopped"));
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  /* Translators: %u counts the users not yet sent a
+                                                   * code when the bulk reset stopped. */
                                                   "%u user has not been sent a code. Resume "
                                                   "here, or open the file again later to "
                                                   "resume where it stopped.",
@@ -122,6 +124,8 @@ kw_bulk_page_update_run (KwBulkPage *self)
     {
       title = g_strdup (_("Finished With Failures"));
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  /* Translators: %u counts the users the bulk reset
+                                                   * could not reset. */
                                                   "%u user could not be reset; the list says "
                                                   "why. Retry once the cause is fixed.",
                                                   "%u users could not be reset; the list says "
@@ -132,6 +136,8 @@ kw_bulk_page_update_run (KwBulkPage *self)
   else
     {
       title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            /* Translators: the heading when the bulk reset is done
+                                             * and none failed; %u counts the users reset. */
                                             "%u User Reset",
                                             "All %u Users Reset",
                                             done),
@@ -259,6 +265,7 @@ run_cb (GObject      *object,
     toast = g_strdup_printf (_("Bulk reset finished: %u reset, %u failed"), done, failed);
   else
     toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: %u counts the users reset. */
                                           "Bulk reset finished: %u user reset",
                                           "Bulk reset finished: %u users reset",
                                           done),
@@ -360,9 +367,13 @@ kw_bulk_page_confirm (KwBulkPage *self,
   AdwMessageDialog *dialog;
 
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: a dialog's heading; %u counts the users of
+                                           * the file that are to be reset. */
                                           "Reset %u User?", "Reset %u Users?", n),
                              n);
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: the body of the dialog; %u counts the users
+                                        * of the file that are to be reset. */
                                        "The user gets a code by email or text message to choose "
                                        "a new password, and their current password stops "
                                        "working at once. A user with no verified email address "
@@ -380,6 +391,8 @@ kw_bulk_page_confirm (KwBulkPage *self,
       char *with_skipped;
 
       skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              /* Translators: %u counts the users an earlier run of
+                                               * the bulk reset already reset. */
                                               "%u user of this file was reset in the earlier "
                                               "run and is skipped.",
                                               "%u users of this file were reset in the earlier "
@@ -391,6 +404,8 @@ kw_bulk_page_confirm (KwBulkPage *self,
       body = with_skipped;
     }
   label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        /* Translators: the dialog's button; %u counts the users of
+                                         * the file that are to be reset. */
                                         "_Reset %u User", "_Reset %u Users", n),
                            n);
 

@@ -165,18 +165,28 @@ describe_problems (KwBulkCsv *csv)
 
   if (n_invalid > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          /* Translators: %u counts the rows with a
+                                                           * username that is not valid, in a list
+                                                           * such as "2 invalid usernames, 1
+                                                           * duplicate". */
                                                           "%u invalid username",
                                                           "%u invalid usernames",
                                                           n_invalid),
                                              n_invalid));
   if (n_duplicates > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          /* Translators: %u counts the rows that
+                                                           * repeat a username, in a list such as "2
+                                                           * invalid usernames, 1 duplicate". */
                                                           "%u duplicate",
                                                           "%u duplicates",
                                                           n_duplicates),
                                              n_duplicates));
   if (n_empty > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                          /* Translators: %u counts the rows with no
+                                                           * username, in a list such as "2 invalid
+                                                           * usernames, 1 duplicate". */
                                                           "%u empty row",
                                                           "%u empty rows",
                                                           n_empty),
@@ -210,6 +220,8 @@ kw_bulk_page_show_preview (KwBulkPage *self)
     summary = g_strdup (_("No user in this file can be reset"));
   else
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            /* Translators: %u counts the users of the file that are
+                                             * to be reset. */
                                             "%u user will be reset",
                                             "%u users will be reset",
                                             n),
@@ -227,6 +239,8 @@ kw_bulk_page_show_preview (KwBulkPage *self)
       g_autofree char *button = NULL;
 
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: %u counts the users the earlier bulk
+                                            * reset of the file reset. */
                                            "An earlier bulk reset of this file on this user "
                                            "pool stopped after %u user was reset.",
                                            "An earlier bulk reset of this file on this user "
@@ -236,6 +250,9 @@ kw_bulk_page_show_preview (KwBulkPage *self)
       if (n_failed > 0)
         {
           g_autofree char *failed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                  /* Translators: %u counts the
+                                                                   * users the earlier bulk reset of
+                                                                   * the file could not reset. */
                                                                   "%u failed and is tried "
                                                                   "again.",
                                                                   "%u failed and are tried "
@@ -260,6 +277,8 @@ kw_bulk_page_show_preview (KwBulkPage *self)
 
       if (n > 0)
         button = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               /* Translators: a button; %u counts the users of the
+                                                * file that are to be reset. */
                                                "_Reset %u User…", "_Reset %u Users…", n),
                                   n);
       else

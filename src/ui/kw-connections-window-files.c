@@ -347,9 +347,9 @@ kw_connections_window_export_cb (GObject      *object,
           _kw_connections_window_is_closed (self))
         return;
 
-      /* Translators: the placeholders are a file name and a system error
-       * message. */
       io_error = g_error_new (KW_CONNECTION_ERROR, KW_CONNECTION_ERROR_IO,
+                              /* Translators: the placeholders are a file name
+                               * and a system error message. */
                               _("Could not write %s: %s"), basename, error->message);
       _kw_connections_window_report (self, io_error, data->connection,
                                      kw_connections_window_retry_export,

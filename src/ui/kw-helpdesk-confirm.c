@@ -38,9 +38,10 @@ add_cancel (AdwMessageDialog *dialog)
 static char *
 describe_metadata (guint n_metadata)
 {
-  /* Translators: ClientMetadata is what the helpdesk entered under
-   * "Advanced", for the user pool's own code (Lambda triggers). */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: %u counts the ClientMetadata pairs, what the
+                                        * helpdesk entered under "Advanced", for the user pool's own
+                                        * code (Lambda triggers). */
                                        "%u client metadata pair goes with the request to the "
                                        "user pool’s Lambda triggers.",
                                        "%u client metadata pairs go with the request to the "

@@ -158,9 +158,9 @@ kw_helpdesk_users_page_show_results (KwHelpdeskUsersPage *self,
     gtk_list_box_append (self->results_list,
                          create_result_row (g_ptr_array_index (self->results, i)));
 
-  /* Translators: the placeholder is what was searched for, such as an
-   * email address. */
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: %u counts the users found; %s is what was
+                                           * searched for, such as an email address. */
                                           "%u user matches “%s”",
                                           "%u users match “%s”",
                                           self->results->len),

@@ -15,7 +15,9 @@
                                         the files agree on ids, MIME type, binaries,
                                         version; the metainfo has what issue 6 lists
   check-data.py screenshots FILE SRCDIR the metainfo's screenshots are in the tree
-  check-data.py potfiles SRCDIR         po/POTFILES.in lists every file with strings
+  check-data.py potfiles SRCDIR         po/POTFILES.in lists every file with strings;
+                                        every message with a placeholder has a
+                                        translator comment
   check-data.py po SRCDIR               every language in po/LINGUAS is complete
 
 Exit status: 0 pass, 77 skip (a tool is missing; a failure instead when CI
@@ -475,15 +477,42 @@ def check_potfiles(srcdir):
             problems.append(f'has translatable strings but is not listed: {name}')
     fail_unless(not problems, 'po/POTFILES.in:\n  ' + '\n  '.join(problems))
 
-    # xgettext reads each file the way the keyway-pot target does.
+    # xgettext reads each file the way the keyway-pot target does. Every
+    # message with a placeholder has a translator comment (issue 6).
     xgettext = shutil.which('xgettext')
     if xgettext is not None:
         with tempfile.TemporaryDirectory() as scratch:
+            pot = os.path.join(scratch, 'keyway.pot')
             result = run([xgettext, *XGETTEXT_GLIB_PRESET, '-D', srcdir,
                           '--files-from', os.path.join(srcdir, 'po', 'POTFILES.in'),
-                          '-o', os.path.join(scratch, 'keyway.pot')])
-        fail_unless(result.returncode == 0, 'xgettext: ' + result.stderr)
+                          '-o', pot])
+            fail_unless(result.returncode == 0, 'xgettext: ' + result.stderr)
+            with open(pot, encoding='utf-8') as source:
+                uncommented = placeholders_without_comment(source.read())
+        fail_unless(not uncommented,
+                    'messages with placeholders but no "/* Translators: … */" comment '
+                    f'right before them ({len(uncommented)}):\n  '
+                    + '\n  '.join(uncommented))
     print(f'{len(listed)} files listed, all {len(found)} with strings among them')
+
+
+def placeholders_without_comment(pot):
+    """The c-format messages of @pot with no "Translators:" comment, each as
+    its locations and the start of its msgid."""
+    missing = []
+    for entry in re.split(r'\n\s*\n', pot):
+        lines = entry.splitlines()
+        flags = [flag.strip() for line in lines if line.startswith('#,')
+                 for flag in line[2:].split(',')]
+        if 'c-format' not in flags:
+            continue
+        if any(line.startswith('#. Translators:') for line in lines):
+            continue
+        places = ' '.join(line[2:].strip() for line in lines if line.startswith('#:'))
+        msgid = re.search(r'^msgid ((?:".*"\n?)+)', entry, re.M)
+        text = ''.join(re.findall(r'"(.*)"', msgid.group(1))) if msgid else ''
+        missing.append(f'{places}: "{text[:60]}"')
+    return missing
 
 
 def first_unfinished(po, count=5):
