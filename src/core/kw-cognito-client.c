@@ -348,6 +348,25 @@ kw_cognito_client_set_credentials (KwCognitoClient        *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREDENTIALS]);
 }
 
+char *
+kw_cognito_client_dup_masked_key_id (KwCognitoClient *self)
+{
+  g_return_val_if_fail (KW_IS_COGNITO_CLIENT (self), NULL);
+
+  if (self->credentials == NULL)
+    return NULL;
+
+  return kw_aws_credentials_dup_masked_key_id (self->credentials);
+}
+
+gboolean
+kw_cognito_client_has_temporary_credentials (KwCognitoClient *self)
+{
+  g_return_val_if_fail (KW_IS_COGNITO_CLIENT (self), FALSE);
+
+  return self->credentials != NULL && kw_aws_credentials_is_temporary (self->credentials);
+}
+
 /**
  * kw_cognito_client_set_timeout:
  * @seconds: the deadline for each request, from connecting to the last byte

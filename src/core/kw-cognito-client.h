@@ -32,6 +32,11 @@ const char            *kw_cognito_client_get_client_id       (KwCognitoClient   
 gboolean               kw_cognito_client_has_client_secret   (KwCognitoClient       *self);
 void                   kw_cognito_client_set_credentials     (KwCognitoClient       *self,
                                                               const KwAwsCredentials *credentials);
+/* What may be shown of the credentials (they are never read back): the
+ * access key id masked but for its last four characters, NULL without any;
+ * and whether they are temporary (with a session token). */
+char                  *kw_cognito_client_dup_masked_key_id   (KwCognitoClient       *self);
+gboolean               kw_cognito_client_has_temporary_credentials (KwCognitoClient *self);
 void                   kw_cognito_client_set_timeout         (KwCognitoClient       *self,
                                                               guint                  seconds);
 guint                  kw_cognito_client_get_timeout         (KwCognitoClient       *self);

@@ -9,7 +9,6 @@
 
 #include "kw-helpdesk-session.h"
 
-#include "kw-aws-config.h"
 #include "kw-connection-client.h"
 #include "kw-core-enums.h"
 
@@ -152,9 +151,7 @@ kw_helpdesk_session_init (KwHelpdeskSession *self)
 typedef struct
 {
   KwConnection    *connection;
-  KwSecretStore   *secrets;
   KwAuditLog      *audit_log;
-  GStrv            envp;
   KwCognitoClient *client;
   char            *actor;
 } SignInData;
@@ -163,154 +160,14 @@ static void
 sign_in_data_free (SignInData *data)
 {
   g_clear_object (&data->connection);
-  g_clear_object (&data->secrets);
   g_clear_object (&data->audit_log);
-  g_clear_pointer (&data->envp, g_strfreev);
   g_clear_object (&data->client);
   g_free (data->actor);
   g_free (data);
 }
 
-static void
-return_session (GTask            *task,
-                KwAwsCredentials *credentials)
-{
-  SignInData *data = g_task_get_task_data (task);
-  KwConnection *connection = data->connection;
-  KwHelpdeskSession *self = g_object_new (KW_TYPE_HELPDESK_SESSION, NULL);
-
-  self->connection = g_object_ref (connection);
-  self->helpdesk = kw_helpdesk_new (data->client,
-                                    kw_connection_get_user_pool_id (connection),
-                                    kw_connection_get_password_policy (connection),
-                                    data->audit_log,
-                                    data->actor);
-  self->masked_key_id = kw_aws_credentials_dup_masked_key_id (credentials);
-  self->credentials_source = kw_connection_get_credentials_source (connection);
-  self->aws_profile = g_strdup (kw_connection_get_aws_profile (connection));
-  self->temporary = kw_aws_credentials_is_temporary (credentials);
-
-  g_task_return_pointer (task, self, g_object_unref);
-}
-
-/* The environment's keys, read the way kw_connection_create_client_async()
- * reads them (an empty variable counts as unset, the legacy token name
- * first). */
-static KwAwsCredentials *
-read_environment (const char * const *envp)
-{
-  g_auto(GStrv) own_environ = NULL;
-  const char *key_id;
-  const char *token;
-
-  if (envp == NULL)
-    envp = (const char * const *) (own_environ = g_get_environ ());
-
-  key_id = g_environ_getenv ((char **) envp, "AWS_ACCESS_KEY_ID");
-  token = g_environ_getenv ((char **) envp, "AWS_SECURITY_TOKEN");
-  if (token == NULL || *token == '\0')
-    token = g_environ_getenv ((char **) envp, "AWS_SESSION_TOKEN");
-  if (token != NULL && *token == '\0')
-    token = NULL;
-
-  if (key_id == NULL || *key_id == '\0')
-    return NULL;
-
-  /* Only what is shown is kept: not the secret key. */
-  return kw_aws_credentials_new (key_id, "-", token, "environment");
-}
-
-static void
-resolve_profile_thread (GTask        *task,
-                        gpointer      source_object,
-                        gpointer      task_data,
-                        GCancellable *cancellable)
-{
-  SignInData *data = task_data;
-  KwAwsOverrides overrides = { kw_connection_get_aws_profile (data->connection), NULL, NULL };
-  g_autoptr(KwAwsSettings) settings = NULL;
-  GError *error = NULL;
-
-  settings = kw_aws_settings_resolve (&overrides, (const char * const *) data->envp, &error);
-  if (settings == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (settings->credentials == NULL)
-    {
-      /* The client was built from this profile a moment ago: the files
-       * changed in between. */
-      g_task_return_new_error (task, KW_CONNECTION_ERROR,
-                               KW_CONNECTION_ERROR_CREDENTIALS_MISSING,
-                               /* Translators: the placeholder is the name of an AWS profile. */
-                               _("The AWS profile “%s” has no credentials"),
-                               overrides.profile);
-      return;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&settings->credentials),
-                         (GDestroyNotify) kw_aws_credentials_free);
-}
-
-static void
-resolve_profile_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(KwAwsCredentials) credentials = NULL;
-  GError *error = NULL;
-
-  credentials = g_task_propagate_pointer (G_TASK (result), &error);
-  if (credentials == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  return_session (task, credentials);
-}
-
-static void
-lookup_keys_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  SignInData *data = g_task_get_task_data (task);
-  g_autoptr(KwAwsCredentials) credentials = NULL;
-  GError *error = NULL;
-  char *secret;
-
-  secret = kw_secret_store_lookup_finish (KW_SECRET_STORE (object), result, &error);
-  if (secret == NULL)
-    {
-      if (error == NULL)
-        g_set_error (&error, KW_CONNECTION_ERROR, KW_CONNECTION_ERROR_CREDENTIALS_MISSING,
-                     /* Translators: the first placeholder is an AWS access key
-                      * id, the second a connection's name. */
-                     _("The keyring holds no AWS secret access key for the access key %s of "
-                       "the connection “%s”"),
-                     kw_connection_get_access_key_id (data->connection),
-                     kw_connection_get_name (data->connection));
-      g_task_return_error (task, error);
-      return;
-    }
-
-  credentials = kw_secret_decode_aws_keys (kw_connection_get_access_key_id (data->connection),
-                                           secret, "keyring", &error);
-  kw_secret_free (secret);
-  if (credentials == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  return_session (task, credentials);
-}
-
+/* What the window shows of the identity comes from the client, whose
+ * credentials were resolved just now, once. */
 static void
 create_client_cb (GObject      *object,
                   GAsyncResult *result,
@@ -319,8 +176,7 @@ create_client_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   SignInData *data = g_task_get_task_data (task);
   KwConnection *connection = data->connection;
-  g_autoptr(KwAwsCredentials) credentials = NULL;
-  g_autoptr(GHashTable) attributes = NULL;
+  KwHelpdeskSession *self;
   GError *error = NULL;
 
   data->client = kw_connection_create_client_finish (result, &data->actor, &error);
@@ -330,43 +186,19 @@ create_client_cb (GObject      *object,
       return;
     }
 
-  switch (kw_connection_get_credentials_source (connection))
-    {
-    case KW_CREDENTIALS_SOURCE_ENVIRONMENT:
-      credentials = read_environment ((const char * const *) data->envp);
-      if (credentials == NULL)
-        g_task_return_new_error (task, KW_CONNECTION_ERROR,
-                                 KW_CONNECTION_ERROR_CREDENTIALS_MISSING,
-                                 _("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not set in "
-                                   "the environment"));
-      else
-        return_session (task, credentials);
-      break;
+  self = g_object_new (KW_TYPE_HELPDESK_SESSION, NULL);
+  self->connection = g_object_ref (connection);
+  self->helpdesk = kw_helpdesk_new (data->client,
+                                    kw_connection_get_user_pool_id (connection),
+                                    kw_connection_get_password_policy (connection),
+                                    data->audit_log,
+                                    data->actor);
+  self->masked_key_id = kw_cognito_client_dup_masked_key_id (data->client);
+  self->credentials_source = kw_connection_get_credentials_source (connection);
+  self->aws_profile = g_strdup (kw_connection_get_aws_profile (connection));
+  self->temporary = kw_cognito_client_has_temporary_credentials (data->client);
 
-    case KW_CREDENTIALS_SOURCE_PROFILE:
-      {
-        g_autoptr(GTask) thread_task = g_task_new (NULL, g_task_get_cancellable (task),
-                                                   resolve_profile_cb, g_object_ref (task));
-
-        g_task_set_source_tag (thread_task, resolve_profile_thread);
-        g_task_set_task_data (thread_task, data, NULL);
-        g_task_run_in_thread (thread_task, resolve_profile_thread);
-      }
-      break;
-
-    case KW_CREDENTIALS_SOURCE_KEYRING:
-      attributes = kw_secret_attributes_for_aws_keys (kw_connection_get_id (connection),
-                                                      kw_connection_get_access_key_id (connection));
-      kw_secret_store_lookup_async (data->secrets, KW_SECRET_KIND_AWS_KEYS, attributes,
-                                    g_task_get_cancellable (task), lookup_keys_cb,
-                                    g_object_ref (task));
-      break;
-
-    /* The client would not have been built. */
-    case KW_CREDENTIALS_SOURCE_NONE:
-    default:
-      g_assert_not_reached ();
-    }
+  g_task_return_pointer (task, self, g_object_unref);
 }
 
 /**
@@ -407,9 +239,7 @@ kw_helpdesk_session_new_async (KwConnection        *connection,
 
   data = g_new0 (SignInData, 1);
   data->connection = g_object_ref (connection);
-  data->secrets = secrets != NULL ? g_object_ref (secrets) : NULL;
   data->audit_log = audit_log != NULL ? g_object_ref (audit_log) : NULL;
-  data->envp = g_strdupv ((char **) envp);
   g_task_set_task_data (task, data, (GDestroyNotify) sign_in_data_free);
 
   if (kw_connection_get_user_pool_id (connection) == NULL)
