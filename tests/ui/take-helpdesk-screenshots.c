@@ -7,19 +7,15 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
-#include "kw-application.h"
 #include "kw-audit-page.h"
 #include "kw-bulk-page.h"
 #include "kw-helpdesk-signin.h"
 #include "kw-helpdesk-users-page.h"
 #include "kw-helpdesk-window.h"
+#include "kw-screenshot.h"
 #include "kw-user-card.h"
 
 #include <glib/gstdio.h>
-#include <gtk/gtk.h>
-#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,7 +34,7 @@
 
 /* Every step answers from loopback within milliseconds, but for the bulk
  * reset, which the fake's quota slows down on purpose. */
-#define WAIT_TIMEOUT_US (20 * G_USEC_PER_SEC)
+#define WAIT_TIMEOUT_S 20
 
 /* The bulk reset's users: made up, each with a verified email address. */
 static const char * const bulk_users[] = {
@@ -49,108 +45,15 @@ static const char * const bulk_users[] = {
   "ximena.lopez", "yusuf.demir", "zoe.taylor",
 };
 
-/* Long enough for the size the window asked for to arrive from the X
- * server and for a frame or two to be laid out with it. */
-#define SETTLE_US (300 * G_TIME_SPAN_MILLISECOND)
-
-static int requested_width;
-static int requested_height;
-
 typedef gboolean (*Condition) (KwHelpdeskWindow *window);
-
-static gboolean
-wake_cb (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* What asks for more width than the pictures have: every widget, down to
- * the leaves, whose minimum width is more than @width. */
-static void
-report_too_wide (GtkWidget *widget,
-                 int        width,
-                 int        depth)
-{
-  int minimum = 0;
-
-  if (!gtk_widget_get_visible (widget))
-    return;
-
-  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-  if (minimum <= width)
-    return;
-
-  g_printerr ("  %*s%s: %d (too wide)\n", depth * 2, "", G_OBJECT_TYPE_NAME (widget), minimum);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    report_too_wide (child, width, depth + 1);
-}
 
 static void
 wait_until (KwHelpdeskWindow *window,
             Condition         condition,
             const char       *what)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_US;
-  guint wake_id = g_timeout_add (50, wake_cb, NULL);
-
-  while (!condition (window))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Still waiting for %s after 5 s", what);
-
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake_id);
-}
-
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + SETTLE_US;
-  guint wake_id = g_timeout_add (20, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake_id);
-}
-
-/* A window that grew, as when its content asked for more for a moment,
- * stays grown: ask again for the size the pictures are. */
-static void
-fit_window (KwHelpdeskWindow *window)
-{
-  int default_width;
-  int default_height;
-
-  settle ();
-  if (gtk_widget_get_width (GTK_WIDGET (window)) == requested_width &&
-      gtk_widget_get_height (GTK_WIDGET (window)) == requested_height)
-    return;
-
-  gtk_window_get_default_size (GTK_WINDOW (window), &default_width, &default_height);
-  gtk_window_set_default_size (GTK_WINDOW (window),
-                               default_width + requested_width -
-                               gtk_widget_get_width (GTK_WIDGET (window)),
-                               default_height + requested_height -
-                               gtk_widget_get_height (GTK_WIDGET (window)));
-  settle ();
-}
-
-static GskRenderNode *
-render_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
-                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-
-  return gtk_snapshot_free_to_node (snapshot);
+  kw_screenshot_wait_until (GTK_WINDOW (window), (KwScreenshotCondition) condition,
+                            WAIT_TIMEOUT_S, what);
 }
 
 /* The window as it is on screen, with @dialog (nullable) over its middle. */
@@ -160,55 +63,7 @@ save_window (KwHelpdeskWindow *window,
              const char       *prefix,
              const char       *step)
 {
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) window_node = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width;
-  int height;
-
-  fit_window (window);
-
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
-  if (width != requested_width || height != requested_height)
-    {
-      g_printerr ("%s: the window is %dx%d, not %dx%d: its content asks for more\n",
-                  step, width, height, requested_width, requested_height);
-      report_too_wide (GTK_WIDGET (window), requested_width, 0);
-    }
-
-  window_node = render_widget (GTK_WIDGET (window));
-  if (window_node == NULL)
-    g_error ("Nothing was drawn for %s", step);
-  gtk_snapshot_append_node (snapshot, window_node);
-
-  if (dialog != NULL)
-    {
-      g_autoptr(GskRenderNode) dialog_node = render_widget (dialog);
-      int dialog_width = gtk_widget_get_width (dialog);
-      int dialog_height = gtk_widget_get_height (dialog);
-
-      if (dialog_width > width)
-        g_printerr ("%s: the dialog is %d px wide, the window %d\n", step, dialog_width, width);
-
-      gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((width - dialog_width) / 2,
-                                                             (height - dialog_height) / 2));
-      gtk_snapshot_append_node (snapshot, dialog_node);
-      gtk_snapshot_restore (snapshot);
-    }
-
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  path = g_strdup_printf ("%s-%s.png", prefix, step);
-  if (!gdk_texture_save_to_png (texture, path))
-    g_error ("Cannot write %s", path);
-
-  g_print ("%s (%dx%d)\n", path, width, height);
+  kw_screenshot_save (GTK_WINDOW (window), dialog, prefix, step);
 }
 
 static GtkWidget *
@@ -470,8 +325,6 @@ take_bulk_screenshots (KwHelpdeskWindow *window,
 
 static void
 take_screenshots (KwApplication *application,
-                  int            width,
-                  int            height,
                   const char    *prefix)
 {
   g_autoptr(GError) error = NULL;
@@ -482,10 +335,7 @@ take_screenshots (KwApplication *application,
     g_error ("Cannot start the demo: %s", error->message);
 
   window = kw_helpdesk_window_new (application);
-  requested_width = width;
-  requested_height = height;
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_present (GTK_WINDOW (window));
+  kw_screenshot_present (GTK_WINDOW (window));
   wait_until (window, mapped, "the window");
   kw_helpdesk_window_select_connection (window, KW_DEMO_HELPDESK_CONNECTION_ID);
   save_window (window, NULL, prefix, "1-signin");
@@ -524,7 +374,7 @@ take_screenshots (KwApplication *application,
                          prefix);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  kw_screenshot_settle ();
   kw_application_stop_demo (application);
 }
 
@@ -532,48 +382,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(KwApplication) application = NULL;
-  g_autoptr(GError) error = NULL;
-  AdwColorScheme scheme;
-  int width;
-  int height;
+  const char *prefix = NULL;
+  g_autoptr(KwApplication) application = kw_screenshot_init (argc, argv, &prefix);
 
-  setlocale (LC_ALL, "");
-  /* KEYWAY_LOCALEDIR points at the build tree's catalogues (_build/po), for
-   * screenshots in another language without installing. */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KEYWAY_LOCALEDIR") != NULL ?
-                                   g_getenv ("KEYWAY_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  if (argc != 5 ||
-      (width = atoi (argv[1])) < 360 ||
-      (height = atoi (argv[2])) < 400 ||
-      (!g_str_equal (argv[3], "light") && !g_str_equal (argv[3], "dark")))
-    {
-      g_printerr ("Usage: %s WIDTH HEIGHT light|dark PREFIX\n", argv[0]);
-      return EXIT_FAILURE;
-    }
-  scheme = g_str_equal (argv[3], "dark") ? ADW_COLOR_SCHEME_FORCE_DARK
-                                         : ADW_COLOR_SCHEME_FORCE_LIGHT;
-
-  gtk_init ();
-  g_object_set (gtk_settings_get_default (),
-                "gtk-enable-animations", FALSE,
-                "gtk-cursor-blink", FALSE,
-                "gtk-decoration-layout", "appmenu:close",
-                NULL);
-
-  application = kw_application_new ();
-  g_application_set_flags (G_APPLICATION (application),
-                           g_application_get_flags (G_APPLICATION (application)) |
-                           G_APPLICATION_NON_UNIQUE);
-  if (!g_application_register (G_APPLICATION (application), NULL, &error))
-    g_error ("Cannot register the application: %s", error->message);
-
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
-
-  take_screenshots (application, width, height, argv[4]);
+  take_screenshots (application, prefix);
 
   return EXIT_SUCCESS;
 }
